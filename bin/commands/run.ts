@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { DEFAULT_SOURCES, parseSources } from '../../functions/domain/sources/definitions';
+import { runCycleCommand } from './run-cycle';
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('Run one monitoring cycle against the live sources (or those in --sources FILE) with the local store and outbox')
+    .option('--sources <file>', 'a JSON array of source definitions instead of the default live sources')
+    .option('--subscribers <file>', 'a JSON array of subscribers for the local outbox')
+    .option('--fresh', 'start from an empty store')
+    .option('-v, --verbose', 'log every step')
+    .action(async (opts: { sources?: string; subscribers?: string; fresh?: boolean; verbose?: boolean }) => {
+      const sources = opts.sources ? parseSources(JSON.parse(readFileSync(opts.sources, 'utf8'))) : DEFAULT_SOURCES;
+      process.exitCode = await runCycleCommand({
+        sources,
+        fresh: opts.fresh,
+        verbose: opts.verbose,
+        subscribersFile: opts.subscribers,
+        local: sources.some((s) => /^http:\/\/(127\.|localhost)/.test(s.url)),
+      });
+    });
+}

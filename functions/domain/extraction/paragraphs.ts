@@ -1,0 +1,65 @@
+import type { AnyNode, Element } from 'domhandler';
+import { isBoilerplateParagraph, normalizeText } from './text';
+
+/** Elements whose boundaries end a paragraph. cheerio's `.text()` would glue their text together. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
+  'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'center', 'details', 'summary', 'body', 'html',
+]);
+
+/** Elements never part of the story text. */
+const DROP = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
+  'button', 'input', 'select', 'textarea', 'form', 'nav', 'figcaption', 'head', 'title', 'meta', 'link',
+  'amp-social-share', 'amp-ad', 'amp-analytics', 'amp-iframe', 'amp-twitter', 'amp-instagram',
+]);
+
+/** Class/id fragments of widgets: share bars, "read also" and related-links blocks, captions, ads. */
+const WIDGET_RE =
+  /(?:^|[\s_-])(?:share|sharing|social|socials|soc-|read-?also|readalso|also-read|related|frame_news_article_adapt|caption|photo-?desc|banner|advert|ads?|subscribe|tags|keywords_bl|comments?|breadcrumbs?|print|telegram-widget)(?:$|[\s_-])/i;
+
+export function isWidget(el: Element): boolean {
+  const attribs = el.attribs ?? {};
+  const cls = attribs.class ?? '';
+  const id = attribs.id ?? '';
+  if (cls && WIDGET_RE.test(cls)) return true;
+  if (id && WIDGET_RE.test(id)) return true;
+  return false;
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/**
+ * Walks the nodes and cuts text at every block boundary, dropping scripts, styles, captions and
+ * widgets. Paragraphs are normalised; empty ones and "read also"/caption lines are dropped.
+ */
+export function paragraphsFromNodes(nodes: AnyNode[]): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const t = normalizeText(buf);
+    buf = '';
+    if (t && /[\p{L}\p{N}]/u.test(t) && !isBoilerplateParagraph(t)) out.push(t);
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      buf += (node as unknown as { data: string }).data;
+      return;
+    }
+    if (!isElement(node)) return; // comments, directives, cdata
+    const name = node.name.toLowerCase();
+    if (DROP.has(name) || node.type !== 'tag') return;
+    if (isWidget(node)) return;
+    const block = BLOCK.has(name);
+    if (block) flush();
+    if (name === 'br') return; // a <br> ends a paragraph (gov.kz bodies separate paragraphs with them)
+    for (const child of node.children) walk(child);
+    if (block) flush();
+  };
+  for (const n of nodes) walk(n);
+  flush();
+  return out;
+}

@@ -1,0 +1,73 @@
+/** Text normalisation shared by the extractors. */
+
+const LEFTOVER_ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  laquo: '«',
+  raquo: '»',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  bdquo: '„',
+};
+
+const ENTITY_RE = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
+const SPACE_RE = /[\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+/** Decodes entities left over after parsing (double-escaped bodies such as `&amp;quot;`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY_RE, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return LEFTOVER_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Decodes leftover entities, turns every kind of space into one ASCII space, trims. */
+export function normalizeText(text: string): string {
+  return decodeEntities(text).replace(SPACE_RE, ' ').trim();
+}
+
+/**
+ * The agency dateline at the start of a story: `ASTANA. KAZINFORM –`, `NUR-SULTAN. KAZINFORM -`,
+ * `ASTANA. July 10. KAZINFORM —`, `НҰР-СҰЛТАН. ҚазАқпарат -`, `АСТАНА. КАЗИНФОРМ —`, `Qazinform -`.
+ */
+const DATELINE_RE = new RegExp(
+  '^\\s*' +
+    // optional city: upper-case words, hyphens, spaces, ending with a full stop
+    "(?:[\\p{Lu}][\\p{Lu}\\-–' ]{1,40}\\.\\s*)?" +
+    // optional date: "July 10." or "10 июля."
+    '(?:(?:\\p{L}+\\s+\\d{1,2}|\\d{1,2}\\s+\\p{L}+)\\.?\\s*)?' +
+    '(?:KAZINFORM|QAZINFORM|КАЗИНФОРМ|ҚАЗАҚПАРАТ|QAZAQPARAT|KAZAKPARAT|ҚАЗИНФОРМ)' +
+    '(?:\\s*(?:correspondent|корреспондент\\p{L}*|тілшісі))?' +
+    '\\s*[-–—:]+\\s*',
+  'iu',
+);
+
+/** Removes a leading agency dateline; returns the text unchanged when there is none. */
+export function stripDateline(text: string): string {
+  const m = DATELINE_RE.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  return rest.length > 0 ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+}
+
+const READ_ALSO_RE =
+  /^(?:read also|also read|see also|related:|read more:|читайте также|читайте еще|читайте ещё|смотрите также|также читайте|оқи отырыңыз|оқыңыз|толығырақ:|oqı otyryńyz|oqi otyrynyz|tolyǵyraq:)/iu;
+const CAPTION_RE = /^(?:photo|фото|сурет|foto|suret|video|видео)\s*(?:[:©]|by\b|credit)/iu;
+
+/** True for paragraphs that are widgets rather than story text. */
+export function isBoilerplateParagraph(text: string): boolean {
+  return READ_ALSO_RE.test(text) || CAPTION_RE.test(text);
+}

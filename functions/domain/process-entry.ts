@@ -1,0 +1,87 @@
+import { prepareAlert } from './alerts/prepare-alert';
+import { classify } from './classification/classify';
+import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
+import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
+import type { Log, MonitorStore } from './ports';
+import type { HttpClient } from './sources/http-client';
+import { decodeBody } from './sources/http-client';
+
+export const BODY_LIMIT_CHARS = 20_000;
+
+export type ProcessOutcome = 'relevant' | 'not-relevant' | 'duplicate';
+
+export interface ProcessDeps {
+  http: HttpClient;
+  store: MonitorStore;
+  log: Log;
+  now?: () => Date;
+}
+
+/**
+ * Everything that happens to one new item: fetch and extract the article, classify it, store it
+ * (conditionally, so a redelivered message changes nothing) and record the alert it deserves.
+ */
+export async function processEntry(entry: FeedEntry, deps: ProcessDeps): Promise<ProcessOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const unseen = await deps.store.findUnseen([entry.itemId], now);
+  if (!unseen.has(entry.itemId)) return 'duplicate';
+
+  const article = await readArticle(entry, deps.http);
+  const body = article.paragraphs.join('\n\n');
+  const title = article.title ?? entry.title ?? '';
+  const classification = classify({
+    title,
+    body: [article.lead, body].filter(Boolean).join('\n\n'),
+    language: article.language ?? entry.language,
+    url: entry.url,
+  });
+  if (!classification.relevant) {
+    await deps.store.saveSeenMark(entry.itemId, entry.sourceId, now);
+    deps.log.info('item not relevant', { sourceId: entry.sourceId, itemId: entry.itemId });
+    return 'not-relevant';
+  }
+  const item: StoredItem = {
+    itemId: entry.itemId,
+    sourceId: entry.sourceId,
+    url: entry.url,
+    canonicalUrl: entry.canonicalUrl,
+    language: classification.language,
+    title: title || entry.canonicalUrl,
+    lead: article.lead,
+    body: body.slice(0, BODY_LIMIT_CHARS),
+    author: article.author,
+    publishedAt: article.publishedAt ?? entry.publishedAt ?? now.toISOString(),
+    fetchedAt: now.toISOString(),
+    classification,
+    storyId: entry.itemId,
+  };
+  // The alert is recorded before the item: the item is the commit point, so a crash anywhere before it
+  // is repaired by redelivery, and an alert is never lost.
+  await deps.store.recordPendingAlert(prepareAlert(item, now));
+  await deps.store.saveRelevantItem(item);
+  deps.log.info('item relevant', {
+    sourceId: entry.sourceId,
+    itemId: entry.itemId,
+    storyId: item.storyId,
+    categories: classification.categories,
+  });
+  return 'relevant';
+}
+
+async function readArticle(entry: FeedEntry, http: HttpClient): Promise<ExtractedArticle> {
+  if (entry.bodyHtml != null) {
+    const paragraphs = htmlToParagraphs(entry.bodyHtml);
+    return {
+      title: entry.title,
+      publishedAt: entry.publishedAt ?? null,
+      author: null,
+      language: entry.language,
+      lead: entry.summary ?? null,
+      paragraphs,
+      canonicalUrl: entry.canonicalUrl,
+      tags: [],
+    };
+  }
+  const res = await http.request({ url: entry.url, headers: { accept: 'text/html,application/xhtml+xml' } });
+  return extractArticle(decodeBody(res.body, res.headers.get('content-type')), res.url, { language: entry.language });
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../model';
+
+const base = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  name: z.string().optional(),
+  language: z.enum(LANGUAGES),
+  enabled: z.boolean().default(true),
+};
+
+export const rssSourceSchema = z.object({
+  ...base,
+  kind: z.literal('rss'),
+  url: z.url(),
+  /** A list page read when the feed does not answer. */
+  fallbackListUrl: z.url().optional(),
+});
+
+export const kazinformListSourceSchema = z.object({
+  ...base,
+  kind: z.literal('kazinform-list'),
+  url: z.url(),
+});
+
+export const govkzNewsSourceSchema = z.object({
+  ...base,
+  kind: z.literal('govkz-news'),
+  /** Site origin; API and challenge paths are derived from it. */
+  url: z.url(),
+  project: z.string().default('mfa'),
+  section: z.string().default('news'),
+});
+
+export const sourceDefinitionSchema = z.discriminatedUnion('kind', [
+  rssSourceSchema,
+  kazinformListSourceSchema,
+  govkzNewsSourceSchema,
+]);
+export const sourceListSchema = z.array(sourceDefinitionSchema).superRefine((list, ctx) => {
+  const ids = new Set<string>();
+  for (const [i, s] of list.entries()) {
+    if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate source id ${s.id}` });
+    ids.add(s.id);
+  }
+});
+
+export type SourceDefinition = z.infer<typeof sourceDefinitionSchema>;
+export type SourceDefinitionInput = z.input<typeof sourceDefinitionSchema>;
+
+export function parseSources(input: unknown): SourceDefinition[] {
+  const result = sourceListSchema.safeParse(input);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`invalid source definitions: ${detail}`);
+  }
+  return result.data;
+}
+
+/** The live sources watched by default. */
+export const DEFAULT_SOURCES: SourceDefinition[] = parseSources([
+  {
+    id: 'kazinform-en',
+    name: 'Qazinform (English)',
+    kind: 'rss',
+    language: 'en',
+    url: 'https://qazinform.com/rss/en.xml',
+    fallbackListUrl: 'https://qazinform.com/latest-news',
+  },
+  {
+    id: 'kazinform-ru',
+    name: 'Kazinform (Russian)',
+    kind: 'rss',
+    language: 'ru',
+    url: 'https://www.inform.kz/rss/rus.xml',
+    fallbackListUrl: 'https://www.inform.kz/ru/lenta',
+  },
+  {
+    id: 'kazinform-kk',
+    name: 'Kazinform (Kazakh)',
+    kind: 'rss',
+    language: 'kk',
+    url: 'https://www.inform.kz/rss/kaz.xml',
+    fallbackListUrl: 'https://qz.inform.kz/category/halykaralyk-katynastar_c244/',
+  },
+  { id: 'mfa-en', name: 'MFA of Kazakhstan (English)', kind: 'govkz-news', language: 'en', url: 'https://www.gov.kz' },
+  { id: 'mfa-ru', name: 'MFA of Kazakhstan (Russian)', kind: 'govkz-news', language: 'ru', url: 'https://www.gov.kz' },
+  { id: 'mfa-kk', name: 'MFA of Kazakhstan (Kazakh)', kind: 'govkz-news', language: 'kk', url: 'https://www.gov.kz' },
+]);

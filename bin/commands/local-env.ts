@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DynamoStore } from '../../functions/adapters/dynamo-store';
+import { createMonitorStore } from '../../functions/adapters/monitor-store';
+import type { MonitorStore } from '../../functions/domain/ports';
 import { type Subscriber, parseSubscribers } from '../../functions/domain/alerts/subscribers';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 
@@ -15,13 +16,13 @@ export function outboxDir(): string {
 
 export interface LocalStore {
   dynamo: LocalDynamo;
-  store: DynamoStore;
+  store: MonitorStore;
   close(): Promise<void>;
 }
 
 export async function openLocalStore(options: { fresh?: boolean } = {}): Promise<LocalStore> {
   const dynamo = await startLocalDynamo({ dir: join(dataDir(), 'db'), fresh: options.fresh });
-  const store = new DynamoStore(dynamo.client, { tableName: dynamo.tableName });
+  const store = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
   return { dynamo, store, close: () => dynamo.close() };
 }
 

@@ -9,7 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { SourceHealth, StoredItem } from '../domain/model';
-import type { AlertRecord, ItemPage, ItemQuery, ItemSummary, MonitorStore } from '../domain/ports';
+import type { ItemPage, ItemQuery, ItemStore, ItemSummary } from '../domain/ports';
 import { decodeCursor, encodeCursor } from '../domain/query/cursor';
 
 /**
@@ -17,7 +17,6 @@ import { decodeCursor, encodeCursor } from '../domain/query/cursor';
  *   ITEM#<id> / ITEM          the item, or a small "seen" mark with a TTL for items judged not relevant
  *   ITEM#<id> / IDX#<dim>     one listing entry per category, topic, source, language and ALL,
  *                             carrying gsi1pk=<dim>, gsi1sk=<publishedAt>#<id> and the summary fields
- *   ITEM#<id> / ALERT         the alert record; gsi2pk=ALERT#PENDING while it waits to be sent
  *   SOURCES / <sourceId>      source state: validators and health
  */
 export const SEEN_TTL_DAYS = 90;
@@ -32,7 +31,7 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-export class DynamoStore implements MonitorStore {
+export class DynamoStore implements ItemStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly seenTtlDays: number;
@@ -132,47 +131,6 @@ export class DynamoStore implements MonitorStore {
     };
   }
 
-  async recordPendingAlert(alert: AlertRecord): Promise<'created' | 'exists'> {
-    return this.conditionalPut({
-      pk: `ITEM#${alert.itemId}`,
-      sk: 'ALERT',
-      gsi2pk: 'ALERT#PENDING',
-      gsi2sk: `${alert.createdAt}#${alert.alertId}`,
-      ...alert,
-    });
-  }
-
-  async listPendingAlerts(createdBefore: Date): Promise<AlertRecord[]> {
-    const out: AlertRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byPendingAlert',
-          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk < :t',
-          ExpressionAttributeValues: { ':p': 'ALERT#PENDING', ':t': `${createdBefore.toISOString()}\uffff` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const r of res.Items ?? []) out.push(stripKeys(r) as unknown as AlertRecord);
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
-  }
-
-  async markAlertSent(alertId: string, messageId: string, sentAt: Date): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: `ITEM#${alertId}`, sk: 'ALERT' },
-        UpdateExpression: 'SET #s = :sent, sentAt = :at, messageId = :m REMOVE gsi2pk, gsi2sk',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt.toISOString(), ':m': messageId },
-      }),
-    );
-  }
-
   private async conditionalPut(item: Record<string, unknown>): Promise<'created' | 'exists'> {
     try {
       await this.doc.send(
@@ -230,7 +188,7 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * cap));
 }
 
-function stripKeys(record: Record<string, unknown>): Record<string, unknown> {
+export function stripKeys(record: Record<string, unknown>): Record<string, unknown> {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, kind: _k, ...rest } = record;
   return rest;
 }

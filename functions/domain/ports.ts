@@ -56,7 +56,8 @@ export interface ItemPage {
   consumedCapacity?: number;
 }
 
-export interface MonitorStore {
+/** Items, listings and source state. */
+export interface ItemStore {
   getSourceStates(sourceIds: string[]): Promise<Map<string, SourceHealth>>;
   putSourceState(state: SourceHealth): Promise<void>;
   listSourceStates(): Promise<SourceHealth[]>;
@@ -67,10 +68,16 @@ export interface MonitorStore {
   saveSeenMark(itemId: string, sourceId: string, now: Date): Promise<'created' | 'exists'>;
   getItem(itemId: string): Promise<StoredItem | null>;
   queryItems(query: ItemQuery): Promise<ItemPage>;
+}
+
+/** Alert records: pending until the publisher accepted them, then sent. */
+export interface AlertStore {
   recordPendingAlert(alert: AlertRecord): Promise<'created' | 'exists'>;
   listPendingAlerts(createdBefore: Date): Promise<AlertRecord[]>;
   markAlertSent(alertId: string, messageId: string, sentAt: Date): Promise<void>;
 }
+
+export type MonitorStore = ItemStore & AlertStore;
 
 export interface ItemQueue {
   send(entries: FeedEntry[]): Promise<void>;

@@ -3,7 +3,8 @@
  * invocation. Only handlers import this; the domain never does.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoStore } from '../adapters/dynamo-store';
+import { createMonitorStore } from '../adapters/monitor-store';
+import type { MonitorStore } from '../domain/ports';
 import { DEFAULT_SOURCES, type SourceDefinition, parseSources } from '../domain/sources/definitions';
 import { allowedHostsFor } from '../domain/sources/allowlist';
 import { HttpClient } from '../domain/sources/http-client';
@@ -18,8 +19,8 @@ export function configuredSources(): SourceDefinition[] {
   return process.env.SOURCES_JSON ? parseSources(JSON.parse(process.env.SOURCES_JSON)) : DEFAULT_SOURCES;
 }
 
-export function makeStore(): DynamoStore {
-  return new DynamoStore(new DynamoDBClient({}), {
+export function makeStore(): MonitorStore {
+  return createMonitorStore(new DynamoDBClient({}), {
     tableName: requiredEnv('TABLE_NAME'),
     seenTtlDays: process.env.SEEN_TTL_DAYS ? Number(process.env.SEEN_TTL_DAYS) : undefined,
   });

@@ -1,4 +1,4 @@
-import type { AlertPublisher, Log, MonitorStore } from '../ports';
+import type { AlertPublisher, AlertStore, Log } from '../ports';
 
 export interface DispatchResult {
   pending: number;
@@ -11,7 +11,7 @@ export interface DispatchResult {
  * it. A failure leaves the alert pending for the next sweep; nothing is lost.
  */
 export async function dispatchPendingAlerts(
-  deps: { store: MonitorStore; publisher: AlertPublisher; log: Log; now?: () => Date },
+  deps: { store: AlertStore; publisher: AlertPublisher; log: Log; now?: () => Date },
   olderThanMs = 0,
 ): Promise<DispatchResult> {
   const now = deps.now?.() ?? new Date();

@@ -1,0 +1,390 @@
+/**
+ * The relevance classifier: pure, synchronous, rules from ./rules.ts and ./people.ts compiled once at
+ * module load. See README.md for how the evidence adds up.
+ */
+import type { Category, Classification, ClassifierInput, Evidence, EventType, Language, Topic } from '../model';
+import { TOPICS } from '../model';
+import { detectLanguage, languageFromUrl } from '../extraction/language';
+import { PEOPLE } from './people';
+import { RULES } from './rules';
+
+// ---------------------------------------------------------------------------------------------
+// Folding and compilation
+// ---------------------------------------------------------------------------------------------
+
+/** Removes combining marks (Latin diacritics, й→и, ё→е) and maps ı ǵ ń; keeps length per sentence. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/[’`ʼ]/g, "'")
+    .normalize('NFC');
+}
+
+// The start boundary is checked in code (a look-behind on every position costs 2-3x the time).
+const B_START = '';
+const B_END = '(?![\\p{L}\\p{N}])';
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function compile(patterns: readonly string[], caseSensitive = false): RegExp {
+  return new RegExp(`${B_START}(?:${patterns.map(fold).join('|')})${B_END}`, caseSensitive ? 'gu' : 'giu');
+}
+
+/** One regex with a capture group per entry, so a match tells which entry it was. */
+function compileGroups(patterns: readonly string[]): RegExp {
+  return new RegExp(`${B_START}(?:${patterns.map((p) => `(${fold(p)})`).join('|')})${B_END}`, 'giu');
+}
+
+function groupIndex(m: RegExpExecArray): number {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
+  return -1;
+}
+
+const RE = {
+  kz: compile(RULES.kazakhstan),
+  us: compile(RULES.usa),
+  usCs: compile(RULES.usaCaseSensitive, true),
+  currency: compile(RULES.currencyMasks),
+  compound: compile(RULES.bilateralCompounds),
+  nonRelation: compile(RULES.bilateralNonRelations),
+  office: compile(RULES.bilateralOffices),
+  interaction: compile(RULES.interaction),
+  negCurrency: compile(RULES.negativeContexts.currency),
+  negSport: compile(RULES.negativeContexts.sport),
+  third: compile(RULES.thirdParties),
+  c5Name: compile(RULES.c5Names),
+  c5Ambiguous: new RegExp(`(?:${RULES.c5Ambiguous.map(fold).join('|')})`, 'giu'),
+  caGroup: compile(RULES.centralAsiaGroup),
+  c5States: RULES.c5States.map((names) => compile(names.map((n) => `${n}\\p{L}*`))),
+  otherFormat: compile(RULES.otherFormats),
+  otherPartner: compile(RULES.otherPartners),
+};
+const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
+
+const PEOPLE_RE = (() => {
+  const alternatives: string[] = [];
+  const owners: number[] = [];
+  PEOPLE.forEach((person, i) => {
+    for (const p of person.patterns) {
+      alternatives.push(`${p}\\p{L}*`);
+      owners.push(i);
+    }
+  });
+  return { re: compileGroups(alternatives), owners };
+})();
+
+const TOPIC_RES = TOPICS.map((topic) => {
+  const list = RULES.topics[topic];
+  return { topic, re: compileGroups(list.map((w) => w.pattern)), weights: list.map((w) => w.weight) };
+});
+
+const EVENT_RES = RULES.events.map(([type, patterns]) => ({ type, re: compile(patterns) }));
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------------------------
+
+interface Doc {
+  /** Original sentences; index 0 is the title when there is one. */
+  sentences: string[];
+  /** Folded sentences joined by "\n"; starts[i] is the offset of sentence i. */
+  folded: string;
+  starts: number[];
+  hasTitle: boolean;
+}
+
+const ABBREV_END = /(?:^|[^\p{L}])(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Amb|No|г|гг|им|т\.е|ул|вв)\.)$/u;
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.split(/\n+/)) {
+    const parts = block.split(/(?<=[.!?…»"”])\s+(?=["«“(]?[\p{Lu}\d])/u);
+    let acc = '';
+    for (const part of parts) {
+      acc = acc ? `${acc} ${part}` : part;
+      if (ABBREV_END.test(acc)) continue;
+      const t = acc.trim();
+      if (t) out.push(t);
+      acc = '';
+    }
+    if (acc.trim()) out.push(acc.trim());
+  }
+  return out;
+}
+
+function buildDoc(title: string | null, body: string): Doc {
+  const sentences: string[] = [];
+  const hasTitle = !!title && title.trim().length > 0;
+  if (hasTitle) sentences.push(title!.replace(/\s+/g, ' ').trim());
+  sentences.push(...splitSentences(body));
+  const starts: number[] = [];
+  let folded = '';
+  for (const s of sentences) {
+    starts.push(folded.length);
+    folded += `${fold(s).replace(/\n/g, ' ')}\n`;
+  }
+  // Currency units are not the US as an actor: blank them, keeping offsets.
+  folded = folded.replace(RE.currency, (m) => ' '.repeat(m.length));
+  return { sentences, folded, starts, hasTitle };
+}
+
+function sentenceOf(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+interface Hit {
+  s: number;
+  start: number;
+  end: number;
+  text: string;
+  group: number;
+}
+
+function hits(doc: Doc, re: RegExp, withGroups = false, bounded = true): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(doc.folded); m; m = re.exec(doc.folded)) {
+    if (m[0].length === 0 || (bounded && m.index > 0 && WORD_CHAR.test(doc.folded[m.index - 1]))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({
+      s: sentenceOf(doc, m.index),
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      group: withGroups ? groupIndex(m) : -1,
+    });
+  }
+  return out;
+}
+
+function bySentence(list: Hit[]): Map<number, Hit[]> {
+  const map = new Map<number, Hit[]>();
+  for (const h of list) {
+    const arr = map.get(h.s);
+    if (arr) arr.push(h);
+    else map.set(h.s, [h]);
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+// ---------------------------------------------------------------------------------------------
+
+function toScore(sum: number, threshold: number): number {
+  if (sum <= 0) return 0;
+  return Math.round((1 - 0.5 ** (sum / threshold)) * 1000) / 1000;
+}
+
+function clip(text: string): string {
+  return text.length > 320 ? `${text.slice(0, 317)}...` : text;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function classify(input: ClassifierInput): Classification {
+  const title = input.title ?? null;
+  const body = typeof input.body === 'string' ? input.body : '';
+  const doc = buildDoc(title, body);
+  const n = doc.sentences.length;
+  const titleIdx = doc.hasTitle ? 0 : -1;
+
+  const people = hits(doc, PEOPLE_RE.re, true);
+  const kzPersonS = new Set<number>();
+  const usPersonS = new Set<number>();
+  const c5PersonS = new Set<number>();
+  const peopleNames: string[] = [];
+  const personEvidence: Evidence[] = [];
+  for (const h of people) {
+    const person = PEOPLE[PEOPLE_RE.owners[h.group]];
+    if (person.country === 'KZ') kzPersonS.add(h.s);
+    else if (person.country === 'US') usPersonS.add(h.s);
+    else if (person.country === 'C5') c5PersonS.add(h.s);
+    if (!peopleNames.includes(person.canonical)) {
+      peopleNames.push(person.canonical);
+      personEvidence.push({ label: `person:${person.canonical}`, text: clip(doc.sentences[h.s]), weight: 1 });
+    }
+  }
+
+  const kzHits = bySentence(hits(doc, RE.kz));
+  const usHitsList = [...hits(doc, RE.us), ...hits(doc, RE.usCs)];
+  const usHits = bySentence(usHitsList);
+  const compound = bySentence(hits(doc, RE.compound));
+  const nonRelation = bySentence(hits(doc, RE.nonRelation));
+  const office = bySentence(hits(doc, RE.office));
+  const interaction = bySentence(hits(doc, RE.interaction));
+  const negCurrency = bySentence(hits(doc, RE.negCurrency));
+  const negSport = bySentence(hits(doc, RE.negSport));
+  const third = bySentence(hits(doc, RE.third));
+  const c5Name = bySentence(hits(doc, RE.c5Name));
+  const c5Ambiguous = bySentence(hits(doc, RE.c5Ambiguous, false, false));
+  const caGroup = bySentence(hits(doc, RE.caGroup));
+  const c5States = RE.c5States.map((re) => bySentence(hits(doc, re)));
+  const otherFormat = bySentence(hits(doc, RE.otherFormat));
+  const otherPartner = bySentence(hits(doc, RE.otherPartner));
+
+  const evidence: Evidence[] = [];
+  let kzUsSum = 0;
+  let c5Sum = 0;
+
+  for (let s = 0; s < n; s++) {
+    const text = doc.sentences[s];
+    const titleBoost = s === titleIdx ? 1.5 : 1;
+    const hasKz = kzHits.has(s) || kzPersonS.has(s);
+    const usList = usHits.get(s) ?? [];
+    const hasUs = usList.length > 0 || usPersonS.has(s);
+    const hasInteraction = interaction.has(s);
+    const negative = negCurrency.has(s) || negSport.has(s);
+    const statesNamed = c5States.filter((m) => m.has(s)).length;
+    const multilateralC5 = c5Name.has(s) || caGroup.has(s) || statesNamed >= 3;
+
+    // ---- kz-us ----
+    let w = 0;
+    let why = '';
+    if (!negative) {
+      const compoundCount = (compound.get(s)?.length ?? 0) - (nonRelation.get(s)?.length ?? 0);
+      if (compoundCount > 0) {
+        w = 0.6;
+        why = 'bilateral compound';
+      } else if (office.has(s)) {
+        w = hasKz || !third.has(s) ? 0.5 : 0.5 * RULES.thirdPartyFactor;
+        why = 'bilateral office';
+      } else if (hasKz && hasUs) {
+        const pair = isPair(doc, kzHits.get(s) ?? [], usList);
+        const officials = kzPersonS.has(s) && usPersonS.has(s);
+        w = pair ? 0.45 : 0.1;
+        if (hasInteraction) w += officials ? 0.4 : 0.25;
+        if (!pair && third.has(s)) w *= RULES.thirdPartyFactor;
+        if (!pair && multilateralC5) w *= 0.3;
+        why = pair ? 'Kazakhstan and the US paired' : officials ? 'officials of both' : 'both named';
+        if (hasInteraction) why += ' with interaction';
+      }
+    }
+    if (w > 0) {
+      w = round(w * titleBoost);
+      kzUsSum += w;
+      evidence.push({ label: 'kz-us', text: clip(text), weight: w });
+    }
+
+    // ---- c5plus1 ----
+    let c = 0;
+    const otherFormatHere = otherFormat.has(s);
+    const usHere = hasUs;
+    if (c5Name.has(s)) {
+      c = otherFormatHere ? 0.15 : 0.6;
+    } else if (c5Ambiguous.has(s) && usHere && !otherPartner.has(s) && !otherFormatHere) {
+      c = 0.4;
+    } else if ((caGroup.has(s) || statesNamed >= 4) && usHere && !otherPartner.has(s) && !otherFormatHere) {
+      c = hasInteraction ? 0.45 : 0.2;
+    }
+    if (c > 0) {
+      c = round(c * titleBoost);
+      c5Sum += c;
+      evidence.push({ label: 'c5plus1', text: clip(text), weight: c });
+    }
+  }
+
+  // Title-level vetoes: a sports or currency headline, another "Central Asia +" format in the headline.
+  if (titleIdx === 0) {
+    const titleCompound = compound.has(0) && !nonRelation.has(0);
+    if ((negSport.has(0) || negCurrency.has(0)) && !titleCompound) kzUsSum *= RULES.titleVetoFactor;
+    if (otherFormat.has(0) && !c5Name.has(0)) c5Sum *= RULES.otherFormatTitleFactor;
+  }
+
+  const scores: Record<Category, number> = {
+    'kz-us': toScore(kzUsSum, RULES.kzUsThreshold),
+    c5plus1: toScore(c5Sum, RULES.c5Threshold),
+  };
+  const categories: Category[] = [];
+  if (kzUsSum >= RULES.kzUsThreshold) categories.push('kz-us');
+  if (c5Sum >= RULES.c5Threshold) categories.push('c5plus1');
+  const relevant = categories.length > 0;
+
+  // keep the strongest category evidence first, at most 6 per category
+  const catEvidence = (['kz-us', 'c5plus1'] as const).flatMap((label) =>
+    evidence
+      .filter((e) => e.label === label)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 6),
+  );
+
+  // ---- topics ----
+  const topics: Topic[] = [];
+  const topicEvidence: Evidence[] = [];
+  if (relevant) {
+    for (const { topic, re, weights } of TOPIC_RES) {
+      let sum = 0;
+      let best: Hit | null = null;
+      let bestW = 0;
+      for (const h of hits(doc, re, true)) {
+        const wt = weights[h.group] * (h.s === titleIdx ? 2 : 1);
+        sum += wt;
+        if (wt > bestW) {
+          bestW = wt;
+          best = h;
+        }
+      }
+      if (sum >= RULES.topicThreshold && best) {
+        topics.push(topic);
+        topicEvidence.push({ label: `topic:${topic}`, text: clip(doc.sentences[best.s]), weight: round(sum) });
+      }
+    }
+  }
+
+  // ---- event type ----
+  const eventType = relevant ? detectEvent(doc) : { type: 'other' as EventType, s: -1 };
+  const eventEvidence: Evidence[] =
+    eventType.s >= 0 ? [{ label: `event:${eventType.type}`, text: clip(doc.sentences[eventType.s]), weight: 1 }] : [];
+
+  const language: Language =
+    input.language ?? languageFromUrl(input.url) ?? detectLanguage(`${title ?? ''} ${body.slice(0, 4000)}`) ?? 'en';
+
+  return {
+    relevant,
+    categories,
+    scores,
+    topics,
+    people: peopleNames,
+    eventType: eventType.type,
+    language,
+    evidence: [...catEvidence, ...topicEvidence, ...eventEvidence, ...(relevant ? personEvidence : [])],
+  };
+}
+
+/** True when a Kazakhstan mention and a US mention are joined directly ("Kazakhstan and the US"). */
+function isPair(doc: Doc, kz: Hit[], us: Hit[]): boolean {
+  for (const a of kz) {
+    for (const b of us) {
+      const [first, second] = a.start < b.start ? [a, b] : [b, a];
+      const between = doc.folded.slice(first.end, second.start);
+      if (between.length <= 12 && PAIR_JOINER.test(between)) return true;
+    }
+  }
+  return false;
+}
+
+function detectEvent(doc: Doc): { type: EventType; s: number } {
+  const ranges: Array<[number, number]> = [];
+  if (doc.hasTitle) ranges.push([0, 1]);
+  const bodyStart = doc.hasTitle ? 1 : 0;
+  ranges.push([bodyStart, Math.min(doc.sentences.length, bodyStart + 2)]);
+  ranges.push([bodyStart, doc.sentences.length]);
+  const all = EVENT_RES.map(({ type, re }) => ({ type, hits: hits(doc, re) }));
+  for (const [from, to] of ranges) {
+    for (const { type, hits: list } of all) {
+      const h = list.find((x) => x.s >= from && x.s < to);
+      if (h) return { type, s: h.s };
+    }
+  }
+  return { type: 'other', s: -1 };
+}

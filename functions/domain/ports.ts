@@ -18,11 +18,61 @@ export interface AlertRecord {
   alertId: string;
   itemId: string;
   storyId: string;
-  status: 'pending' | 'sent';
+  /**
+   * pending → sending (claimed, with a lease) → sent; or suppressed when a later copy of a story has
+   * nobody left to tell. A `sending` alert whose lease ran out is claimable again.
+   */
+  status: 'pending' | 'sending' | 'sent' | 'suppressed';
   createdAt: string;
   sentAt?: string;
   messageId?: string;
   message: AlertMessage;
+  /** `instant` (one item; a later copy of a story is narrowed to its new audience) or a ready `digest`. */
+  kind?: 'instant' | 'digest';
+  /** The item's place in its story (1 = first copy); absent on digests. */
+  storySeq?: number;
+  /** Publish attempts so far (claims). */
+  attempts?: number;
+  leaseUntil?: string;
+  claimToken?: string;
+}
+
+/** One copy of a story: enough to decide who has already been told, and to list it. */
+export interface StoryMember {
+  storyId: string;
+  itemId: string;
+  seq: number;
+  sourceId: string;
+  language: string;
+  title: string;
+  url: string;
+  publishedAt: string;
+  joinedAt: string;
+  /** The instant alert's routing attributes for this copy (without delivery/audience). */
+  attributes: AlertMessage['attributes'];
+}
+
+/** A story key (title fingerprint band or event signature) and the story it points at. */
+export interface StoryKeyRecord {
+  key: string;
+  storyId: string;
+  /** MinHash signature of the claimant's text, to verify a near-duplicate candidate. */
+  signature?: number[];
+  language?: string;
+}
+
+/** Story grouping: key records looked up by exact key (no Scan), members per story, a per-day digest index. */
+export interface StoryStore {
+  getStoryKeys(keys: string[]): Promise<StoryKeyRecord[]>;
+  /** Conditional create; returns the record that holds the key afterwards (ours or the earlier one). */
+  claimStoryKey(record: StoryKeyRecord): Promise<StoryKeyRecord>;
+  /** Unconditional (re-points a key this item claimed before it learnt of an earlier story). */
+  putStoryKey(record: StoryKeyRecord): Promise<void>;
+  /** Adds the member if absent (taking the next sequence number) and returns the stored member. */
+  joinStory(member: Omit<StoryMember, 'seq'>): Promise<StoryMember>;
+  listStoryMembers(storyId: string): Promise<StoryMember[]>;
+  /** Members that joined on a local (Asia/Almaty) day, yyyy-mm-dd. */
+  listMembersOfDay(day: string): Promise<StoryMember[]>;
 }
 
 export interface ItemQuery {
@@ -73,11 +123,23 @@ export interface ItemStore {
 /** Alert records: pending until the publisher accepted them, then sent. */
 export interface AlertStore {
   recordPendingAlert(alert: AlertRecord): Promise<'created' | 'exists'>;
+  /** Pending alerts created before the time, and `sending` ones whose lease ran out. */
   listPendingAlerts(createdBefore: Date): Promise<AlertRecord[]>;
-  markAlertSent(alertId: string, messageId: string, sentAt: Date): Promise<void>;
+  /**
+   * Conditional pending→sending (or expired sending→sending): the caller owns the alert until the lease
+   * ends. Null when another sweep holds it or it is already sent.
+   */
+  claimAlert(alertId: string, token: string, now: Date, leaseMs: number): Promise<AlertRecord | null>;
+  /** Back to pending after a publish the publisher rejected (only if the caller still holds it). */
+  releaseAlert(alertId: string, token: string): Promise<void>;
+  /** sending→sent (idempotent: a second mark with the same messageId is a no-op). */
+  markAlertSent(alertId: string, messageId: string, sentAt: Date, token?: string): Promise<void>;
+  /** A later copy whose every matching subscriber was already told: final, never published. */
+  markAlertSuppressed(alertId: string, token: string, at: Date): Promise<void>;
+  getAlert(alertId: string): Promise<AlertRecord | null>;
 }
 
-export type MonitorStore = ItemStore & AlertStore;
+export type MonitorStore = ItemStore & AlertStore & StoryStore;
 
 export interface ItemQueue {
   send(entries: FeedEntry[]): Promise<void>;

@@ -2,43 +2,107 @@ import { z } from 'zod';
 import { CATEGORIES, LANGUAGES, TOPICS } from '../model';
 import type { ItemQuery } from '../ports';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'an ISO date, e.g. 2026-11-01')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'a real calendar date');
+export const MAX_LIMIT = 200;
+export const DEFAULT_LIMIT = 50;
+export const ITEM_ID_PATTERN = /^[0-9a-f]{6,64}$/;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+const DATE_HELP = 'a date (2026-11-01) or an instant (2026-11-01T09:30:00Z, offsets like +05:00 allowed)';
+
+/**
+ * A date or instant, and the span its precision covers: `2026-11-01` covers the whole (UTC) day,
+ * `2026-11-01T09:30` the whole minute. `since` takes the start of the span, `until` its end, so both are
+ * inclusive at the precision the user wrote. A time without an offset is UTC.
+ */
+export function dateSpan(text: string): { start: Date; endExclusive: Date } | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}.${(frac ?? '0').padEnd(3, '0').slice(0, 3)}${zone ?? 'Z'}`;
+  const start = new Date(iso);
+  if (Number.isNaN(start.getTime())) return null;
+  // Date.parse rolls 2026-02-30 over to March; a real calendar date must survive the round trip.
+  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
+  if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return null;
+  const unitMs = h === undefined ? 86_400_000 : s === undefined ? 60_000 : frac === undefined ? 1000 : 1;
+  return { start, endExclusive: new Date(start.getTime() + unitMs) };
+}
+
+const dateParam = z.string().refine((s) => dateSpan(s) !== null, { error: DATE_HELP });
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => `one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})` });
+
+const PARAMS = ['category', 'topic', 'source', 'lang', 'since', 'until', 'q', 'limit', 'cursor'] as const;
 
 export const itemQuerySchema = z
   .object({
-    category: z.enum(CATEGORIES).optional(),
-    topic: z.enum(TOPICS).optional(),
+    category: choice(CATEGORIES).optional(),
+    topic: choice(TOPICS).optional(),
     source: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a source id')
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'a source id: lower-case letters, digits and dashes, e.g. mfa-ru' })
       .optional(),
-    lang: z.enum(LANGUAGES).optional(),
-    since: isoDate.optional(),
-    until: isoDate.optional(),
-    q: z.string().min(2).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(2000).optional(),
+    lang: choice(LANGUAGES).optional(),
+    since: dateParam.optional(),
+    until: dateParam.optional(),
+    q: z
+      .string()
+      .trim()
+      .min(2, { error: 'text of 2 to 200 characters' })
+      .max(200, { error: 'text of 2 to 200 characters' })
+      .optional(),
+    limit: z.coerce
+      .number({ error: `a whole number from 1 to ${MAX_LIMIT}` })
+      .int({ error: `a whole number from 1 to ${MAX_LIMIT}` })
+      .min(1, { error: `a whole number from 1 to ${MAX_LIMIT}` })
+      .max(MAX_LIMIT, { error: `a whole number from 1 to ${MAX_LIMIT}` })
+      .default(DEFAULT_LIMIT),
+    cursor: z.string().max(2000, { error: 'the cursor of the previous page, unchanged' }).optional(),
   })
   .strict();
 
 export class BadQueryError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly param: string,
+    detail: string,
+  ) {
+    super(`bad parameter ${param}: ${detail}`);
     this.name = 'BadQueryError';
   }
 }
 
-/** Validates raw query parameters (from the API or the CLI); throws BadQueryError naming the parameter. */
+/**
+ * Validates raw query parameters (from the API or the CLI) into a normalised ItemQuery: dates become
+ * inclusive UTC instants with millisecond precision (the form items are stored with), text is
+ * lower-cased. Throws BadQueryError naming the parameter and what is allowed.
+ */
 export function parseItemQuery(raw: Record<string, string | undefined>): ItemQuery {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const res = itemQuerySchema.safeParse(cleaned);
   if (!res.success) {
     const issue = res.error.issues[0]!;
-    const param = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
-    throw new BadQueryError(`bad parameter ${param}: ${issue.message}`);
+    if (issue.code === 'unrecognized_keys') {
+      throw new BadQueryError(issue.keys.join(', '), `not a known parameter; allowed: ${PARAMS.join(', ')}`);
+    }
+    throw new BadQueryError(String(issue.path[0] ?? 'query'), issue.message);
   }
-  return res.data;
+  const q = res.data;
+  const since = q.since ? dateSpan(q.since)!.start : undefined;
+  const until = q.until ? new Date(dateSpan(q.until)!.endExclusive.getTime() - 1) : undefined;
+  if (since && until && since > until) {
+    throw new BadQueryError('since', `must not be after until (since ${q.since}, until ${q.until})`);
+  }
+  return {
+    ...q,
+    since: since?.toISOString(),
+    until: until?.toISOString(),
+    q: q.q?.toLowerCase(),
+  };
+}
+
+export function assertItemId(id: string): string {
+  if (!ITEM_ID_PATTERN.test(id)) throw new BadQueryError('id', 'an item id: 6 to 64 lower-case hex digits');
+  return id;
 }

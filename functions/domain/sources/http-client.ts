@@ -1,21 +1,46 @@
 /**
  * The monitor's only way onto the network: an honest, bounded, allowlisted HTTP client.
  * Every source reader and the article fetcher go through it, so the safeguards hold everywhere.
+ *
+ * Built on node:http/https rather than fetch because fetch offers no connect timeout, no hook to check
+ * the address a name resolves to (a public name pointing at 169.254.169.254 must be refused too) and no
+ * way to cap the decompressed size of a body.
  */
+import { lookup as dnsLookup } from 'node:dns';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import * as zlib from 'node:zlib';
 
 export const USER_AGENT =
   'kz-news-monitor/0.1 (+https://github.com/kz-news-monitor/kz-news-monitor; news monitoring for Kazakhstan-US relations)';
 
 export interface HttpClientOptions {
-  /** Host names that may be fetched (exact, lower-case). Redirects are checked too. */
+  /** Host names that may be fetched (exact, lower-case). Redirects and links found in feeds are checked too. */
   allowedHosts: Iterable<string>;
   /** Allow http:// and loopback addresses (tests and the local demo only). */
   allowInsecureLocal?: boolean;
+  /** Until the TCP (and TLS) connection is up. */
+  connectTimeoutMs?: number;
+  /** The whole exchange, headers and body, per attempt. */
   timeoutMs?: number;
+  /** Cap on the decompressed body. */
   maxBytes?: number;
   maxRedirects?: number;
+  /** Concurrent requests per host; further requests wait their turn. */
+  maxPerHost?: number;
+  /** Attempts per request (1 = no retries). */
+  maxAttempts?: number;
+  /** Retries this client may spend in total, so a cycle against a failing site stays bounded. */
+  retryBudget?: number;
+  /** First backoff delay; doubled per attempt, with full jitter. */
+  backoffBaseMs?: number;
+  /** A Retry-After longer than this is not waited for: the request fails and says so. */
+  maxRetryAfterMs?: number;
   userAgent?: string;
-  fetchImpl?: typeof fetch;
+  /** Injected in tests so backoff and Retry-After are observed without waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 }
 
 export interface HttpRequest {
@@ -57,6 +82,26 @@ export class HttpStatusError extends Error {
   }
 }
 
+/** A failure worth another attempt: connection trouble or a timeout. */
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+/** The body is larger than the cap: retrying would not help. */
+export class ResponseTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
 const PRIVATE_V4 = [
   /^0\./,
   /^10\./,
@@ -64,34 +109,75 @@ const PRIVATE_V4 = [
   /^169\.254\./,
   /^172\.(1[6-9]|2\d|3[01])\./,
   /^192\.168\./,
+  /^192\.0\.0\./,
+  /^198\.1[89]\./,
   /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./,
+  /^(22[4-9]|23\d|24\d|25[0-5])\./,
 ];
 
 export function isPrivateAddress(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal')) return true;
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return true;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(h)) return PRIVATE_V4.some((re) => re.test(h));
-  if (h.includes(':')) return h === '::1' || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('fe80') || h.startsWith('::ffff:');
+  if (h.includes(':')) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
+    if (mapped) return isPrivateAddress(mapped[1]!);
+    return h === '::' || h === '::1' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
+  }
   return false;
 }
 
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || /^127\./.test(h) || h === '::1';
+}
+
+const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class HttpClient {
   private readonly allowed: Set<string>;
+  private readonly local: boolean;
   private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
   private readonly maxBytes: number;
   private readonly maxRedirects: number;
+  private readonly maxPerHost: number;
+  private readonly maxAttempts: number;
+  private retriesLeft: number;
+  private readonly backoffBaseMs: number;
+  private readonly maxRetryAfterMs: number;
   private readonly userAgent: string;
-  private readonly fetchImpl: typeof fetch;
-  /** Requests made, for the "unchanged cycle makes no article requests" accounting. */
-  readonly counters = { requests: 0, notModified: 0, bytes: 0 };
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly hostSlots = new Map<string, { active: number; waiting: (() => void)[] }>();
+  /** Attempts made (each retry and redirect hop counts), for the "unchanged cycle" accounting. */
+  readonly counters = { requests: 0, notModified: 0, bytes: 0, retries: 0, refused: 0 };
 
-  constructor(private readonly options: HttpClientOptions) {
+  constructor(options: HttpClientOptions) {
     this.allowed = new Set([...options.allowedHosts].map((h) => h.toLowerCase()));
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.local = options.allowInsecureLocal === true;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
     this.maxRedirects = options.maxRedirects ?? 5;
+    this.maxPerHost = Math.max(1, options.maxPerHost ?? 2);
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+    this.retriesLeft = options.retryBudget ?? Number.POSITIVE_INFINITY;
+    this.backoffBaseMs = options.backoffBaseMs ?? 500;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
     this.userAgent = options.userAgent ?? USER_AGENT;
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.sleep = options.sleep ?? sleepReal;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Whether a URL may be fetched, without throwing. */
+  isAllowed(raw: string): boolean {
+    try {
+      this.assertAllowed(raw);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Throws FetchRefusedError when the address is not one the monitor may fetch. */
@@ -102,98 +188,223 @@ export class HttpClient {
     } catch {
       throw new FetchRefusedError(`not a valid URL: ${raw}`, raw);
     }
-    const host = url.hostname.toLowerCase();
-    const local = this.options.allowInsecureLocal === true;
-    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+    const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    if (url.username || url.password) throw new FetchRefusedError(`refused URL with credentials: ${url.host}`, raw);
+    const plainLocal = this.local && url.protocol === 'http:' && isLoopback(host);
+    if (url.protocol !== 'https:' && !plainLocal) {
       throw new FetchRefusedError(`refused ${url.protocol} URL (https only): ${raw}`, raw);
     }
     if (!this.allowed.has(host)) throw new FetchRefusedError(`host ${host} is not on the allowlist`, raw);
-    if (!local && isPrivateAddress(host)) throw new FetchRefusedError(`refused private address ${host}`, raw);
+    if (isPrivateAddress(host) && !(this.local && isLoopback(host))) {
+      throw new FetchRefusedError(`refused private address ${host}`, raw);
+    }
     return url;
   }
 
+  /** One logical request: allowlisted redirects, bounded retries with backoff, a per-host slot per attempt. */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    let current = this.assertAllowed(req.url).toString();
-    for (let hop = 0; hop <= this.maxRedirects; hop++) {
-      const headers: Record<string, string> = {
-        'user-agent': this.userAgent,
-        accept: '*/*',
-        'accept-encoding': 'gzip, deflate, br',
-        ...req.headers,
-      };
-      if (req.etag) headers['if-none-match'] = req.etag;
-      if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-      this.counters.requests++;
-      const signal = AbortSignal.timeout(this.timeoutMs);
-      let res: Response;
+    try {
+      this.assertAllowed(req.url);
+    } catch (err) {
+      this.counters.refused++;
+      throw err;
+    }
+    for (let attempt = 1; ; attempt++) {
       try {
-        res = await this.fetchImpl(current, {
-          method: req.method ?? 'GET',
-          headers,
-          body: req.body,
-          redirect: 'manual',
-          signal,
-        });
+        return await this.followRedirects(req);
       } catch (err) {
-        const e = err as Error;
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-          throw new Error(`timed out after ${this.timeoutMs} ms fetching ${current}`);
-        }
-        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        throw new Error(`network error fetching ${current}: ${cause?.code ?? cause?.message ?? e.message}`);
+        const delay = this.retryDelay(err as Error, attempt);
+        if (delay === null) throw err;
+        this.retriesLeft--;
+        this.counters.retries++;
+        await this.sleep(delay);
       }
+    }
+  }
+
+  /** Milliseconds to wait before the next attempt, or null when this failure is final. */
+  private retryDelay(err: Error, attempt: number): number | null {
+    const retryable =
+      err instanceof NetworkError || (err instanceof HttpStatusError && (err.status >= 500 || err.status === 429));
+    if (!retryable || attempt >= this.maxAttempts || this.retriesLeft <= 0) return null;
+    if (err instanceof HttpStatusError && err.retryAfterMs !== undefined) {
+      if (err.retryAfterMs > this.maxRetryAfterMs) {
+        err.message = `${err.message} (asked to retry after ${Math.round(err.retryAfterMs / 1000)} s, longer than the ${Math.round(this.maxRetryAfterMs / 1000)} s this monitor waits)`;
+        return null;
+      }
+      return err.retryAfterMs;
+    }
+    // Full jitter: spreads retries of many sources hitting one site at once.
+    return Math.round(this.random() * this.backoffBaseMs * 2 ** (attempt - 1));
+  }
+
+  private async followRedirects(req: HttpRequest): Promise<HttpResponse> {
+    let current = this.assertAllowed(req.url);
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    for (let hop = 0; hop <= this.maxRedirects; hop++) {
+      const res = await this.withHostSlot(current.host, () => this.once(current, method, body, req));
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         const location = res.headers.get('location');
-        await res.body?.cancel();
         if (!location) throw new Error(`redirect without Location from ${current}`);
-        current = this.assertAllowed(new URL(location, current).toString()).toString();
+        const next = new URL(location, current).toString();
+        try {
+          current = this.assertAllowed(next);
+        } catch (err) {
+          this.counters.refused++;
+          throw new FetchRefusedError(`redirect from ${current} refused: ${(err as Error).message}`, next);
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
         continue;
       }
       if (res.status === 304) {
-        await res.body?.cancel();
         this.counters.notModified++;
-        return { url: current, status: 304, headers: res.headers, body: Buffer.alloc(0), notModified: true };
+        return { ...res, notModified: true };
       }
-      const body = await this.readCapped(res, current, signal);
       if (res.status >= 400) {
-        throw new HttpStatusError(res.status, current, body.toString('utf8').slice(0, 500), retryAfterMs(res.headers));
+        throw new HttpStatusError(res.status, res.url, res.body.toString('utf8').slice(0, 500), retryAfterMs(res.headers));
       }
-      return { url: current, status: res.status, headers: res.headers, body, notModified: false };
+      return res;
     }
     throw new Error(`too many redirects from ${req.url}`);
   }
 
-  private async readCapped(res: Response, url: string, signal: AbortSignal): Promise<Buffer> {
-    const declared = Number(res.headers.get('content-length') ?? 'NaN');
-    if (Number.isFinite(declared) && declared > this.maxBytes) {
-      await res.body?.cancel();
-      throw new Error(`response from ${url} is ${declared} bytes, over the ${this.maxBytes}-byte cap`);
+  private async withHostSlot<T>(host: string, fn: () => Promise<T>): Promise<T> {
+    let slot = this.hostSlots.get(host);
+    if (!slot) {
+      slot = { active: 0, waiting: [] };
+      this.hostSlots.set(host, slot);
     }
-    if (!res.body) return Buffer.alloc(0);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const reader = res.body.getReader();
+    const s = slot;
+    if (s.active >= this.maxPerHost) await new Promise<void>((resolve) => s.waiting.push(resolve));
+    else s.active++;
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > this.maxBytes) {
-          await reader.cancel();
-          throw new Error(`response from ${url} exceeded the ${this.maxBytes}-byte cap`);
-        }
-        chunks.push(Buffer.from(value));
-      }
-    } catch (err) {
-      if (signal.aborted) throw new Error(`timed out after ${this.timeoutMs} ms reading ${url}`);
-      throw err;
+      return await fn();
+    } finally {
+      const next = s.waiting.shift();
+      // The slot passes straight to the next waiter, so `active` stays counted.
+      if (next) next();
+      else s.active--;
     }
-    this.counters.bytes += size;
-    return Buffer.concat(chunks);
+  }
+
+  /** A single attempt at one address. */
+  private once(url: URL, method: string, body: string | undefined, req: HttpRequest): Promise<HttpResponse> {
+    this.counters.requests++;
+    const headers: Record<string, string> = {
+      'user-agent': this.userAgent,
+      accept: '*/*',
+      'accept-encoding': 'gzip, deflate, br',
+      ...req.headers,
+    };
+    if (req.etag) headers['if-none-match'] = req.etag;
+    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    const where = url.toString();
+    const lib = url.protocol === 'https:' ? https : http;
+
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let settled = false;
+      const fail = (err: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        clearTimeout(connect);
+        request.destroy();
+        reject(err);
+      };
+      const total = setTimeout(
+        () => fail(new NetworkError(`timed out after ${this.timeoutMs} ms fetching ${where}`, where, 'ETIMEDOUT')),
+        this.timeoutMs,
+      );
+      const connect = setTimeout(
+        () => fail(new NetworkError(`could not connect within ${this.connectTimeoutMs} ms to ${url.host}`, where, 'ECONNECT_TIMEOUT')),
+        this.connectTimeoutMs,
+      );
+      const done = (status: number, out: Headers, buf: Buffer) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        clearTimeout(connect);
+        this.counters.bytes += buf.byteLength;
+        resolve({ url: where, status, headers: out, body: buf, notModified: false });
+      };
+      const request = lib.request(url, { method, headers, lookup: this.checkedLookup(url.hostname), agent: false }, (res) => {
+        const out = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (Array.isArray(value)) for (const v of value) out.append(name, v);
+          else if (value !== undefined) out.set(name, value);
+        }
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          res.resume();
+          res.on('end', () => done(status, out, Buffer.alloc(0)));
+          res.on('error', (e) => fail(new NetworkError(`network error reading ${where}: ${e.message}`, where)));
+          return;
+        }
+        const declared = Number(res.headers['content-length'] ?? 'NaN');
+        const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+        if (Number.isFinite(declared) && declared > this.maxBytes && !encoding) {
+          fail(new ResponseTooLargeError(`response from ${where} is ${declared} bytes, over the ${this.maxBytes}-byte cap`));
+          return;
+        }
+        let stream: NodeJS.ReadableStream = res;
+        if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
+        else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
+        else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > this.maxBytes) {
+            fail(new ResponseTooLargeError(`response from ${where} exceeded the ${this.maxBytes}-byte cap`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        stream.on('end', () => done(status, out, Buffer.concat(chunks)));
+        stream.on('error', (e: Error) => fail(new NetworkError(`could not read ${where}: ${e.message}`, where)));
+        res.on('aborted', () => fail(new NetworkError(`connection closed while reading ${where}`, where, 'ECONNRESET')));
+
+      });
+      request.on('socket', (socket) => {
+        const up = () => clearTimeout(connect);
+        if (!socket.connecting) up();
+        else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', up);
+      });
+      request.on('error', (e: NodeJS.ErrnoException) => {
+        if (e instanceof FetchRefusedError) {
+          this.counters.refused++;
+          return fail(e);
+        }
+        fail(new NetworkError(`network error fetching ${where}: ${e.code ?? e.message}`, where, e.code));
+      });
+      request.end(body);
+    });
+  }
+
+  /** Resolves the name and refuses it when it lands on a private address (DNS can point anywhere). */
+  private checkedLookup(host: string): LookupFunction {
+    return (hostname, options, callback) => {
+      dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+        if (err) return callback(err, '', 4);
+        const list = addresses as unknown as { address: string; family: number }[];
+        const bad = list.find((a) => isPrivateAddress(a.address) && !(this.local && isLoopback(a.address)));
+        if (bad) {
+          return callback(new FetchRefusedError(`refused ${host}: it resolves to private address ${bad.address}`, host), '', 4);
+        }
+        if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+        const first = list[0]!;
+        callback(null, first.address, first.family);
+      });
+    };
   }
 }
 
-function retryAfterMs(headers: Headers): number | undefined {
+export function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);
@@ -202,16 +413,34 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
-/** Decodes a body by the charset named in the header, the XML prolog or a meta tag (UTF-8 otherwise). */
-export function decodeBody(body: Buffer, contentType?: string | null): string {
-  const head = body.subarray(0, 2048).toString('latin1');
-  const charset =
-    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
-    /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ??
+const CHARSET_ALIASES: Record<string, string> = {
+  cp1251: 'windows-1251',
+  'win-1251': 'windows-1251',
+  win1251: 'windows-1251',
+  'x-cp1251': 'windows-1251',
+  utf8: 'utf-8',
+};
+
+/** The character set a body declares: BOM, then HTTP header, XML prolog, `<meta charset>` (UTF-8 otherwise). */
+export function detectCharset(body: Buffer, contentType?: string | null): string {
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
+  if (body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
+  if (body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';
+  const head = body.subarray(0, 4096).toString('latin1');
+  const named =
+    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
     'utf-8';
+  const lower = named.toLowerCase();
+  return CHARSET_ALIASES[lower] ?? lower;
+}
+
+/** Decodes a body by its declared character set; an unknown name falls back to UTF-8. */
+export function decodeBody(body: Buffer, contentType?: string | null): string {
+  const charset = detectCharset(body, contentType);
   try {
-    return new TextDecoder(charset.toLowerCase()).decode(body);
+    return new TextDecoder(charset).decode(body);
   } catch {
     return new TextDecoder('utf-8').decode(body);
   }

@@ -6,8 +6,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    reporters: ['default', './test/support/summary-reporter.ts'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     fileParallelism: false,
+    // Prints the outcome table (one row per scenario) after the run and writes test/faults/results.md.
+    globalSetup: ['test/faults/harness/global-setup.ts'],
   },
 });

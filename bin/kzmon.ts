@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo';
+import { registerExplainCommand } from './commands/explain';
 import { registerQueryCommand } from './commands/query';
 import { registerRunCommand } from './commands/run';
+import { registerSourcesCommand } from './commands/sources';
+import { registerServeCommand } from './commands/serve';
 
 const program = new Command()
   .name('kzmon')
@@ -10,7 +13,10 @@ const program = new Command()
 
 registerDemoCommand(program);
 registerRunCommand(program);
+registerSourcesCommand(program);
 registerQueryCommand(program);
+registerExplainCommand(program);
+registerServeCommand(program);
 
 program.parseAsync(process.argv).catch((err: Error) => {
   process.stderr.write(`kzmon: ${err.message}\n`);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { routeQuery } from '../../functions/domain/query/query-routes';
 import type { ItemPage, ItemSummary } from '../../functions/domain/ports';
+import { MAX_LIMIT } from '../../functions/domain/query/query-params';
+import { routeQuery } from '../../functions/domain/query/query-routes';
+import { createApiClient } from './api-client';
 import { openLocalStore } from './local-env';
 
 interface QueryOptions {
@@ -12,26 +14,77 @@ interface QueryOptions {
   until?: string;
   text?: string;
   limit?: string;
+  cursor?: string;
+  all?: boolean;
   json?: boolean;
+  csv?: boolean;
+  api?: string;
+}
+
+export interface RouteAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Where the CLI's questions go: the local store (through the API's own routes) or the deployed API. */
+export interface QueryTarget {
+  get(path: string, params: Record<string, string | undefined>): Promise<RouteAnswer>;
+  close(): Promise<void>;
+}
+
+export async function openTarget(api: string | undefined): Promise<QueryTarget> {
+  if (api) {
+    const client = createApiClient({ baseUrl: api });
+    return { get: (path, params) => client.get(path, params), close: async () => {} };
+  }
+  const local = await openLocalStore();
+  return { get: (path, params) => routeQuery(local.store, path, params), close: () => local.close() };
+}
+
+/** Exit code 2 for a request the API judged bad (it names the parameter), 1 for anything else. */
+export function reportFailure(res: RouteAnswer, api: string | undefined): void {
+  const message = (res.body as { message?: string })?.message ?? JSON.stringify(res.body);
+  if (res.status === 400) {
+    process.stderr.write(`kzmon: ${message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (api && (res.status === 403 || res.status === 401)) {
+    process.stderr.write(
+      `kzmon: the API refused the request (HTTP ${res.status}: ${message}); it needs SigV4-signed requests from AWS credentials allowed execute-api:Invoke\n`,
+    );
+  } else {
+    process.stderr.write(`kzmon: HTTP ${res.status}: ${message}\n`);
+  }
+  process.exitCode = 1;
 }
 
 export function registerQueryCommand(program: Command): void {
   program
     .command('query')
-    .description('List stored relevant items, newest first, from the local store')
+    .description('List stored relevant items, newest first, from the local store or a deployed API (--api)')
     .option('--category <category>', 'kz-us or c5plus1')
     .option('--topic <topic>', 'one of the fixed topics, e.g. energy')
-    .option('--source <id>', 'a source id, e.g. kazinform-en')
+    .option('--source <id>', 'a source id, e.g. mfa-ru')
     .option('--lang <lang>', 'en, ru or kk')
-    .option('--since <date>', 'ISO date or instant (inclusive)')
-    .option('--until <date>', 'ISO date or instant (inclusive)')
+    .option('--since <date>', 'date or instant, inclusive (2026-11-01, 2026-11-01T09:00+05:00; no offset = UTC)')
+    .option('--until <date>', 'date or instant, inclusive (a date covers the whole day)')
     .option('--text <q>', 'only items whose title or body contains this text')
-    .option('--limit <n>', 'items per page', '50')
+    .option('--limit <n>', `items to show (1-${MAX_LIMIT}), or the page size with --all`, '50')
+    .option('--all', 'page through every matching item')
+    .option('--cursor <cursor>', 'continue after the page that printed this cursor')
     .option('--json', 'JSON Lines output')
+    .option('--csv', 'CSV output')
+    .option('--api <url>', 'query a deployed API (SigV4-signed with your AWS credentials) instead of the local store')
     .action(async (opts: QueryOptions) => {
-      const local = await openLocalStore();
+      if (opts.json && opts.csv) {
+        process.stderr.write('kzmon: choose one of --json and --csv\n');
+        process.exitCode = 2;
+        return;
+      }
+      const target = await openTarget(opts.api);
       try {
-        const res = await routeQuery(local.store, '/items', {
+        const base = {
           category: opts.category,
           topic: opts.topic,
           source: opts.source,
@@ -39,18 +92,28 @@ export function registerQueryCommand(program: Command): void {
           since: opts.since,
           until: opts.until,
           q: opts.text,
-          limit: opts.limit,
-        });
-        if (res.status !== 200) {
-          process.stderr.write(`${(res.body as { message: string }).message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const page = res.body as ItemPage;
-        if (opts.json) for (const i of page.items) process.stdout.write(`${JSON.stringify(i)}\n`);
-        else process.stdout.write(`${formatTable(page.items)}\n`);
+        };
+        const want = Number(opts.limit);
+        const items: ItemSummary[] = [];
+        let cursor = opts.cursor;
+        const out = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+        if (out === 'csv') process.stdout.write(`${CSV_HEADER.join(',')}\n`);
+        // A filtered page may come back short (the API bounds what one page reads), so keep asking
+        // until the requested number of items is shown, or everything with --all.
+        do {
+          const pageSize = opts.all || !Number.isInteger(want) ? opts.limit : String(want - items.length);
+          const res = await target.get('/items', { ...base, limit: pageSize, cursor });
+          if (res.status !== 200) return reportFailure(res, opts.api);
+          const page = res.body as ItemPage;
+          items.push(...page.items);
+          if (out === 'json') for (const i of page.items) process.stdout.write(`${JSON.stringify(i)}\n`);
+          if (out === 'csv') for (const i of page.items) process.stdout.write(`${csvRow(i)}\n`);
+          cursor = page.cursor;
+        } while (cursor && (opts.all || items.length < want));
+        if (out === 'table') process.stdout.write(`${formatTable(items)}\n`);
+        if (cursor && !opts.all) process.stderr.write(`more items: add --all, or --cursor ${cursor}\n`);
       } finally {
-        await local.close();
+        await target.close();
       }
     });
 }
@@ -67,6 +130,33 @@ export function formatTable(items: ItemSummary[]): string {
   ]);
   const header = ['published (UTC)', 'categories', 'source', 'lang', 'title', 'id'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => [...r[c]!].length)));
-  const fmt = (r: string[]) => r.map((v, c) => v + ' '.repeat(widths[c]! - [...v].length)).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((v, c) => v + ' '.repeat(widths[c]! - [...v].length))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), ...rows.map(fmt)].join('\n');
+}
+
+export const CSV_HEADER = ['publishedAt', 'itemId', 'sourceId', 'language', 'categories', 'topics', 'people', 'title', 'url'];
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvRow(i: ItemSummary): string {
+  return [
+    i.publishedAt,
+    i.itemId,
+    i.sourceId,
+    i.language,
+    i.categories.join(';'),
+    i.topics.join(';'),
+    i.people.join(';'),
+    i.title,
+    i.url,
+  ]
+    .map(csvField)
+    .join(',');
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_SOURCES, parseSources } from '../../functions/domain/sources/definitions';
 import { runCycleCommand } from './run-cycle';
+import { isLocalSourceSet, loadSourcesOption } from './sources';
 
 export function registerRunCommand(program: Command): void {
   program
@@ -12,13 +11,13 @@ export function registerRunCommand(program: Command): void {
     .option('--fresh', 'start from an empty store')
     .option('-v, --verbose', 'log every step')
     .action(async (opts: { sources?: string; subscribers?: string; fresh?: boolean; verbose?: boolean }) => {
-      const sources = opts.sources ? parseSources(JSON.parse(readFileSync(opts.sources, 'utf8'))) : DEFAULT_SOURCES;
+      const sources = loadSourcesOption(opts.sources);
       process.exitCode = await runCycleCommand({
         sources,
         fresh: opts.fresh,
         verbose: opts.verbose,
         subscribersFile: opts.subscribers,
-        local: sources.some((s) => /^http:\/\/(127\.|localhost)/.test(s.url)),
+        local: isLocalSourceSet(sources),
       });
     });
 }

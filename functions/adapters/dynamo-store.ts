@@ -1,49 +1,63 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-  UpdateCommand,
+  type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { SourceHealth, StoredItem } from '../domain/model';
 import type { ItemPage, ItemQuery, ItemStore, ItemSummary } from '../domain/ports';
 import { decodeCursor, encodeCursor } from '../domain/query/cursor';
+import { type ListingPlan, listingPartitions, planListing } from '../domain/query/listing-plan';
+import { LISTING_INDEX } from './table-definition';
 
 /**
- * Single-table design (see docs/storage.md):
- *   ITEM#<id> / ITEM          the item, or a small "seen" mark with a TTL for items judged not relevant
- *   ITEM#<id> / IDX#<dim>     one listing entry per category, topic, source, language and ALL,
- *                             carrying gsi1pk=<dim>, gsi1sk=<publishedAt>#<id> and the summary fields
+ * Items, listings and source state in the monitor's one table (design and access patterns:
+ * docs/storage.md):
+ *   ITEM#<id> / ITEM          the item, or a small "seen" mark with a TTL (`expiresAt`) for items judged
+ *                             not relevant
+ *   ITEM#<id> / IDX#<part>    one listing entry per partition the item is listed under (ALL, CAT#c,
+ *                             CAT#c#LANG#l, ...), gsi1pk=<part>, gsi1sk=<publishedAt>#<id>, carrying the
+ *                             summary fields and a bounded lower-cased search text (GSI byListing)
  *   SOURCES / <sourceId>      source state: validators and health
  */
 export const SEEN_TTL_DAYS = 90;
-const SEARCH_TEXT_CHARS = 2000;
+/** Bounds the text `q` searches: the title, the lead and the start of the body. */
+export const SEARCH_TEXT_CHARS = 1000;
+/** The most listing entries one page may read while filtering, whatever it finds. */
+export const MAX_EVALUATED_PER_PAGE = 400;
 
 export interface DynamoStoreOptions {
   tableName: string;
   seenTtlDays?: number;
+  maxEvaluatedPerPage?: number;
 }
 
 export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
+type Row = Record<string, unknown>;
+
 export class DynamoStore implements ItemStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly seenTtlDays: number;
+  private readonly maxEvaluated: number;
 
   constructor(client: DynamoDBClient, options: DynamoStoreOptions) {
     this.doc = documentClient(client);
     this.table = options.tableName;
     this.seenTtlDays = options.seenTtlDays ?? SEEN_TTL_DAYS;
+    this.maxEvaluated = options.maxEvaluatedPerPage ?? MAX_EVALUATED_PER_PAGE;
   }
 
   async getSourceStates(sourceIds: string[]): Promise<Map<string, SourceHealth>> {
-    const found = await this.batchGet(sourceIds.map((id) => ({ pk: 'SOURCES', sk: id })));
+    const found = await this.batchGet([...new Set(sourceIds)].map((id) => ({ pk: 'SOURCES', sk: id })));
     return new Map(found.map((r) => [r.sk as string, stripKeys(r) as unknown as SourceHealth]));
   }
 
@@ -53,9 +67,9 @@ export class DynamoStore implements ItemStore {
 
   async listSourceStates(): Promise<SourceHealth[]> {
     const out: SourceHealth[] = [];
-    let start: Record<string, unknown> | undefined;
+    let start: Row | undefined;
     do {
-      const res = await this.doc.send(
+      const res: QueryCommandOutput = await this.doc.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :p',
@@ -73,68 +87,135 @@ export class DynamoStore implements ItemStore {
     const unique = [...new Set(itemIds)];
     const found = await this.batchGet(
       unique.map((id) => ({ pk: `ITEM#${id}`, sk: 'ITEM' })),
-      'pk, expiresAt',
+      'pk, sk, kind, expiresAt',
     );
-    const nowSec = Math.floor(now.getTime() / 1000);
-    const seen = new Set(
-      found.filter((r) => !(typeof r.expiresAt === 'number' && r.expiresAt <= nowSec)).map((r) => (r.pk as string).slice(5)),
-    );
+    const seen = new Set(found.filter((r) => isLive(r, now)).map((r) => (r.pk as string).slice(5)));
     return new Set(unique.filter((id) => !seen.has(id)));
   }
 
+  /**
+   * Idempotent: an item already stored (or with a live seen mark) is left exactly as it is. Listing
+   * entries are written first and the conditional put of the item is the commit point, so a crash in
+   * between is repaired by the redelivered message. A concurrent writer that loses the put rewrites the
+   * winner's entries and deletes its own extras, so the listings always match the stored item.
+   */
   async saveRelevantItem(item: StoredItem): Promise<'created' | 'exists'> {
-    // Listing entries first (idempotent overwrites), the item last: the item is the commit point, so a
-    // crash in between is repaired by the redelivered message instead of leaving an unlisted item.
-    await this.batchWrite(indexEntries(item).map((Item) => ({ PutRequest: { Item } })));
-    return this.conditionalPut({ pk: `ITEM#${item.itemId}`, sk: 'ITEM', kind: 'item', ...item });
+    const now = new Date();
+    if (isLive(await this.getItemRecord(item.itemId, 'kind, expiresAt'), now)) return 'exists';
+    const entries = indexEntries(item);
+    await this.batchWrite(entries.map((Item) => ({ PutRequest: { Item } })));
+    const outcome = await this.conditionalPut(itemRecords(item).at(-1)!, now);
+    if (outcome === 'exists') await this.repairListings(item.itemId, entries);
+    return outcome;
   }
 
   async saveSeenMark(itemId: string, sourceId: string, now: Date): Promise<'created' | 'exists'> {
     const expiresAt = Math.floor(now.getTime() / 1000) + this.seenTtlDays * 86_400;
-    return this.conditionalPut({ pk: `ITEM#${itemId}`, sk: 'ITEM', kind: 'seen', sourceId, seenAt: now.toISOString(), expiresAt });
+    return this.conditionalPut(
+      { pk: `ITEM#${itemId}`, sk: 'ITEM', kind: 'seen', sourceId, seenAt: now.toISOString(), expiresAt },
+      now,
+    );
   }
 
   async getItem(itemId: string): Promise<StoredItem | null> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: `ITEM#${itemId}`, sk: 'ITEM' } }));
-    if (!res.Item || res.Item.kind !== 'item') return null;
-    return stripKeys(res.Item) as unknown as StoredItem;
+    const record = await this.getItemRecord(itemId);
+    if (!record || record.kind !== 'item') return null;
+    return stripKeys(record) as unknown as StoredItem;
   }
 
+  /**
+   * One page, newest first, from the listing partition the plan picks. Without filters a page is a
+   * single Query for limit+1 entries (the extra one only tells whether there is a next page). With
+   * filters, DynamoDB's Limit counts entries evaluated, not matched, so it reads in batches sized by the
+   * match rate so far until the page is full, the range ends, or the page has evaluated
+   * maxEvaluatedPerPage entries; then the cursor resumes after the last entry evaluated, so a page may
+   * hold fewer than `limit` items (even none) and still have a cursor.
+   */
   async queryItems(query: ItemQuery): Promise<ItemPage> {
-    const dim = query.category
-      ? `CAT#${query.category}`
-      : query.topic
-        ? `TOPIC#${query.topic}`
-        : query.source
-          ? `SRC#${query.source}`
-          : query.lang
-            ? `LANG#${query.lang}`
-            : 'ALL';
-    const since = query.since ?? '0000';
-    const until = query.until ? `${query.until}\uffff` : '9999';
-    const res = await this.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'byListing',
-        KeyConditionExpression: 'gsi1pk = :d AND gsi1sk BETWEEN :s AND :u',
-        ExpressionAttributeValues: { ':d': dim, ':s': since, ':u': until },
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor) : undefined,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
+    const plan = planListing(query);
+    const filter = filterExpression(plan);
+    let position = query.cursor ? decodeCursor(query.cursor, plan.fingerprint, plan) : undefined;
+    const matches: Row[] = [];
+    let evaluated = 0;
+    let capacity = 0;
+    let queries = 0;
+    for (;;) {
+      const need = query.limit + 1 - matches.length;
+      const rate = evaluated === 0 ? 0.5 : Math.max(matches.length / evaluated, 0.05);
+      const batch = filter ? Math.max(1, Math.min(Math.ceil(need / rate), this.maxEvaluated - evaluated)) : need;
+      const res: QueryCommandOutput = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: LISTING_INDEX,
+          KeyConditionExpression: 'gsi1pk = :part AND gsi1sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: {
+            ':part': plan.partition,
+            ':lower': plan.lower,
+            ':upper': plan.upper,
+            ...filter?.values,
+          },
+          ...(filter ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
+          ScanIndexForward: false,
+          Limit: batch,
+          ExclusiveStartKey: position ? listingKey(plan.partition, position) : undefined,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      queries++;
+      evaluated += res.ScannedCount ?? 0;
+      capacity += res.ConsumedCapacity?.CapacityUnits ?? 0;
+      matches.push(...(res.Items ?? []));
+      const last = res.LastEvaluatedKey?.gsi1sk as string | undefined;
+      if (matches.length > query.limit) {
+        position = matches[query.limit - 1]!.gsi1sk as string;
+        break;
+      }
+      position = last;
+      if (!last || evaluated >= this.maxEvaluated) break;
+    }
+    const items = matches.slice(0, query.limit).map(toSummary);
     return {
-      items: (res.Items ?? []).map(toSummary),
-      cursor: res.LastEvaluatedKey ? encodeCursor(res.LastEvaluatedKey) : undefined,
-      consumedCapacity: res.ConsumedCapacity?.CapacityUnits,
+      items,
+      cursor: position ? encodeCursor(position, plan.fingerprint) : undefined,
+      consumedCapacity: capacity,
+      evaluated,
+      queries,
     };
   }
 
-  private async conditionalPut(item: Record<string, unknown>): Promise<'created' | 'exists'> {
+  private async getItemRecord(itemId: string, projection?: string): Promise<Row | undefined> {
+    const res = await this.doc.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `ITEM#${itemId}`, sk: 'ITEM' },
+        ConsistentRead: true,
+        ...(projection ? { ProjectionExpression: projection } : {}),
+      }),
+    );
+    return res.Item;
+  }
+
+  /** After losing the commit race: make the listings describe what was actually committed. */
+  private async repairListings(itemId: string, ours: Row[]): Promise<void> {
+    const winner = await this.getItemRecord(itemId);
+    const theirs = winner?.kind === 'item' ? indexEntries(stripKeys(winner) as unknown as StoredItem) : [];
+    const keep = new Set(theirs.map((e) => e.sk));
+    await this.batchWrite([
+      ...theirs.map((Item) => ({ PutRequest: { Item } })),
+      ...ours.filter((e) => !keep.has(e.sk)).map((e) => ({ DeleteRequest: { Key: { pk: e.pk, sk: e.sk } } })),
+    ]);
+  }
+
+  /** Creates the record unless a live one exists; an expired seen mark (TTL not applied yet) counts as absent. */
+  private async conditionalPut(item: Row, now: Date): Promise<'created' | 'exists'> {
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk) OR (kind = :seen AND expiresAt <= :now)',
+          ExpressionAttributeValues: { ':seen': 'seen', ':now': Math.floor(now.getTime() / 1000) },
+        }),
       );
       return 'created';
     } catch (err) {
@@ -145,22 +226,16 @@ export class DynamoStore implements ItemStore {
     }
   }
 
-  private async batchGet(keys: Record<string, string>[], projection?: string): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
+  private async batchGet(keys: Row[], projection?: string): Promise<Row[]> {
+    const out: Row[] = [];
     for (let i = 0; i < keys.length; i += 100) {
-      let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-      type Out = import('@aws-sdk/lib-dynamodb').BatchGetCommandOutput;
+      let pending: Row[] | undefined = keys.slice(i, i + 100);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 0) await backoff(attempt);
         if (attempt > 8) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after retries`);
-        const res: Out = await this.doc.send(
+        if (attempt > 0) await backoff(attempt);
+        const res: BatchGetCommandOutput = await this.doc.send(
           new BatchGetCommand({
-            RequestItems: {
-              [this.table]: {
-                Keys: pending,
-                ...(projection ? { ProjectionExpression: projection.replace(/\bpk\b/, 'pk, sk') } : {}),
-              },
-            },
+            RequestItems: { [this.table]: { Keys: pending, ...(projection ? { ProjectionExpression: projection } : {}) } },
           }),
         );
         out.push(...(res.Responses?.[this.table] ?? []));
@@ -170,30 +245,85 @@ export class DynamoStore implements ItemStore {
     return out;
   }
 
-  private async batchWrite(requests: { PutRequest: { Item: Record<string, unknown> } }[]): Promise<void> {
+  /** Unconditional bulk load of records into an empty table (seeding); retries unprocessed writes. */
+  async loadRecords(records: Row[]): Promise<void> {
+    await this.batchWrite(records.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  private async batchWrite(requests: WriteRequest[]): Promise<void> {
     for (let i = 0; i < requests.length; i += 25) {
-      let pending: typeof requests | undefined = requests.slice(i, i + 25);
+      let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 0) await backoff(attempt);
         if (attempt > 8) throw new Error(`BatchWriteItem left ${pending.length} writes unprocessed after retries`);
+        if (attempt > 0) await backoff(attempt);
         const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = res.UnprocessedItems?.[this.table] as typeof requests | undefined;
+        pending = res.UnprocessedItems?.[this.table] as WriteRequest[] | undefined;
       }
     }
   }
 }
 
+type WriteRequest = { PutRequest: { Item: Row } } | { DeleteRequest: { Key: Row } };
+
+/** Full jitter, capped: retries of unprocessed batch items spread out instead of hammering a hot key. */
 function backoff(attempt: number): Promise<void> {
   const cap = Math.min(2000, 50 * 2 ** attempt);
   return new Promise((r) => setTimeout(r, Math.random() * cap));
 }
 
-export function stripKeys(record: Record<string, unknown>): Record<string, unknown> {
+/** A record counts unless it is a seen mark whose TTL has passed (DynamoDB deletes late; dynalite never). */
+function isLive(record: Row | undefined, now: Date): boolean {
+  if (!record) return false;
+  return !(typeof record.expiresAt === 'number' && record.expiresAt <= Math.floor(now.getTime() / 1000));
+}
+
+export function stripKeys(record: Row): Row {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, kind: _k, ...rest } = record;
   return rest;
 }
 
-function toSummary(r: Record<string, unknown>): ItemSummary {
+/** The table key of the listing entry at a position, rebuilt so clients never supply raw keys. */
+function listingKey(partition: string, position: string): Row {
+  const itemId = position.slice(position.indexOf('#') + 1);
+  return { pk: `ITEM#${itemId}`, sk: `IDX#${partition}`, gsi1pk: partition, gsi1sk: position };
+}
+
+function filterExpression(
+  plan: ListingPlan,
+): { expression: string; names: Record<string, string>; values: Record<string, string> } | undefined {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const { category, topic, source, lang } = plan.filters;
+  if (category) {
+    parts.push('contains(#cats, :fc)');
+    names['#cats'] = 'categories';
+    values[':fc'] = category;
+  }
+  if (topic) {
+    parts.push('contains(#topics, :ft)');
+    names['#topics'] = 'topics';
+    values[':ft'] = topic;
+  }
+  if (source) {
+    parts.push('#src = :fs');
+    names['#src'] = 'sourceId';
+    values[':fs'] = source;
+  }
+  if (lang) {
+    parts.push('#lang = :fl');
+    names['#lang'] = 'language';
+    values[':fl'] = lang;
+  }
+  if (plan.text) {
+    parts.push('contains(#text, :fq)');
+    names['#text'] = 'searchText';
+    values[':fq'] = plan.text;
+  }
+  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
+}
+
+function toSummary(r: Row): ItemSummary {
   return {
     itemId: r.itemId as string,
     sourceId: r.sourceId as string,
@@ -208,27 +338,47 @@ function toSummary(r: Record<string, unknown>): ItemSummary {
   };
 }
 
-export function indexEntries(item: StoredItem): Record<string, unknown>[] {
+/** The instant as stored in sort keys: UTC with milliseconds, so keys order by time. */
+export function sortableInstant(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new Error(`publishedAt is not an instant: ${iso}`);
+  return new Date(t).toISOString();
+}
+
+/**
+ * Every record a relevant item is stored as: its listing entries, then the item itself. For bulk loads
+ * into an empty table (the seeding script); the monitor saves items with saveRelevantItem.
+ */
+export function itemRecords(item: StoredItem): Row[] {
+  return [...indexEntries(item), { pk: `ITEM#${item.itemId}`, sk: 'ITEM', kind: 'item', ...item }];
+}
+
+/** The listing entries of an item: one per partition it is listed under. */
+export function indexEntries(item: StoredItem): Row[] {
   const c = item.classification;
-  const dims = [
-    'ALL',
-    ...c.categories.map((x) => `CAT#${x}`),
-    ...c.topics.map((x) => `TOPIC#${x}`),
-    `SRC#${item.sourceId}`,
-    `LANG#${item.language}`,
-  ];
-  const searchText = `${item.title}\n${item.lead ?? ''}\n${item.body}`.toLowerCase().slice(0, SEARCH_TEXT_CHARS);
-  return dims.map((dim) => ({
+  const searchText = [item.title, item.lead, item.body]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase()
+    .slice(0, SEARCH_TEXT_CHARS);
+  const publishedAt = sortableInstant(item.publishedAt);
+  const parts = listingPartitions({
+    categories: c.categories,
+    topics: c.topics,
+    sourceId: item.sourceId,
+    language: item.language,
+  });
+  return parts.map((part) => ({
     pk: `ITEM#${item.itemId}`,
-    sk: `IDX#${dim}`,
-    gsi1pk: dim,
-    gsi1sk: `${item.publishedAt}#${item.itemId}`,
+    sk: `IDX#${part}`,
+    gsi1pk: part,
+    gsi1sk: `${publishedAt}#${item.itemId}`,
     itemId: item.itemId,
     sourceId: item.sourceId,
     url: item.url,
     language: item.language,
     title: item.title,
-    publishedAt: item.publishedAt,
+    publishedAt,
     categories: c.categories,
     topics: c.topics,
     people: c.people,

@@ -1,23 +1,25 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { MonitorStore } from '../domain/ports';
+import type { AlertStore, ItemStore, MonitorStore, StoryStore } from '../domain/ports';
 import { DynamoAlertStore } from './dynamo-alert-store';
 import { DynamoStore, type DynamoStoreOptions } from './dynamo-store';
 
-/** Items, source state and alert records, all in the monitor's one table. */
+/**
+ * Items, source state, alert records and stories, all in the monitor's one table: one object whose
+ * methods are those of the adapters, bound, so a method added to an adapter's port needs no wiring here.
+ */
 export function createMonitorStore(client: DynamoDBClient, options: DynamoStoreOptions): MonitorStore {
-  const items = new DynamoStore(client, options);
-  const alerts = new DynamoAlertStore(client, options);
-  return {
-    getSourceStates: (ids) => items.getSourceStates(ids),
-    putSourceState: (state) => items.putSourceState(state),
-    listSourceStates: () => items.listSourceStates(),
-    findUnseen: (ids, now) => items.findUnseen(ids, now),
-    saveRelevantItem: (item) => items.saveRelevantItem(item),
-    saveSeenMark: (id, sourceId, now) => items.saveSeenMark(id, sourceId, now),
-    getItem: (id) => items.getItem(id),
-    queryItems: (q) => items.queryItems(q),
-    recordPendingAlert: (a) => alerts.recordPendingAlert(a),
-    listPendingAlerts: (before) => alerts.listPendingAlerts(before),
-    markAlertSent: (id, messageId, at) => alerts.markAlertSent(id, messageId, at),
-  };
+  const items: ItemStore = new DynamoStore(client, options);
+  const alerts: AlertStore & StoryStore = new DynamoAlertStore(client, options);
+  return { ...boundMethods(items), ...boundMethods(alerts) };
+}
+
+function boundMethods<T extends object>(target: T): T {
+  const out: Record<string, unknown> = {};
+  for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const value = (target as Record<string, unknown>)[name];
+      if (name !== 'constructor' && !(name in out) && typeof value === 'function') out[name] = value.bind(target);
+    }
+  }
+  return out as T;
 }

@@ -14,6 +14,9 @@ export const TABLE_KEYS = {
   ],
 } as const;
 
+/** The GSI that serves every listing query (see docs/storage.md). */
+export const LISTING_INDEX = TABLE_KEYS.indexes[0].name;
+
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const attrs = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);
   for (const i of TABLE_KEYS.indexes) {

@@ -111,4 +111,8 @@ export interface SourceHealth {
   /** Conditional-GET validators of the last successful fetch. */
   etag?: string;
   lastModified?: string;
+  /** The address the validators belong to (a feed, or the list page read when the feed failed). */
+  validatorUrl?: string;
+  /** How the last successful read went when it was not the plain way, e.g. the feed failed and the list page was read. */
+  note?: string;
 }

@@ -2,6 +2,7 @@
  * What the domain needs from the outside world. Adapters (DynamoDB, SQS, SNS, the local outbox)
  * implement these; the domain never sees an AWS client.
  */
+import type { SubscriberPolicy } from './alerts/filter-policy';
 import type { FeedEntry, SourceHealth, StoredItem } from './model';
 
 export interface AlertMessage {
@@ -28,7 +29,7 @@ export interface AlertRecord {
   messageId?: string;
   message: AlertMessage;
   /** `instant` (one item; a later copy of a story is narrowed to its new audience) or a ready `digest`. */
-  kind?: 'instant' | 'digest';
+  type?: 'instant' | 'digest';
   /** The item's place in its story (1 = first copy); absent on digests. */
   storySeq?: number;
   /** Publish attempts so far (claims). */
@@ -104,6 +105,10 @@ export interface ItemPage {
   items: ItemSummary[];
   cursor?: string;
   consumedCapacity?: number;
+  /** Listing entries the page read (DynamoDB ScannedCount), to show a page reads about what it returns. */
+  evaluated?: number;
+  /** DynamoDB Query calls the page took. */
+  queries?: number;
 }
 
 /** Items, listings and source state. */
@@ -132,8 +137,8 @@ export interface AlertStore {
   claimAlert(alertId: string, token: string, now: Date, leaseMs: number): Promise<AlertRecord | null>;
   /** Back to pending after a publish the publisher rejected (only if the caller still holds it). */
   releaseAlert(alertId: string, token: string): Promise<void>;
-  /** sending→sent (idempotent: a second mark with the same messageId is a no-op). */
-  markAlertSent(alertId: string, messageId: string, sentAt: Date, token?: string): Promise<void>;
+  /** →sent, and out of the pending index; marking an alert that is already sent changes nothing. */
+  markAlertSent(alertId: string, messageId: string, sentAt: Date): Promise<void>;
   /** A later copy whose every matching subscriber was already told: final, never published. */
   markAlertSuppressed(alertId: string, token: string, at: Date): Promise<void>;
   getAlert(alertId: string): Promise<AlertRecord | null>;
@@ -147,6 +152,11 @@ export interface ItemQueue {
 
 export interface AlertPublisher {
   publish(message: AlertMessage): Promise<{ messageId: string }>;
+  /**
+   * The subscribers this publisher routes to (ids and filter policies, no addresses): the sweep needs
+   * them to narrow a later copy of a story to the subscribers the earlier copies did not reach.
+   */
+  readonly subscribers?: readonly SubscriberPolicy[];
 }
 
 /** Structured logging, satisfied by the Powertools Logger and by the CLI's console logger. */

@@ -1,4 +1,6 @@
+import { routingAttributes } from './alerts/format-alert';
 import { prepareAlert } from './alerts/prepare-alert';
+import { assignStory } from './alerts/stories';
 import { classify } from './classification/classify';
 import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
 import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
@@ -18,8 +20,9 @@ export interface ProcessDeps {
 }
 
 /**
- * Everything that happens to one new item: fetch and extract the article, classify it, store it
- * (conditionally, so a redelivered message changes nothing) and record the alert it deserves.
+ * Everything that happens to one new item: fetch and extract the article, classify it, group it with
+ * other copies of the same story, record the alert it deserves and store it (conditionally, so a
+ * redelivered message changes nothing).
  */
 export async function processEntry(entry: FeedEntry, deps: ProcessDeps): Promise<ProcessOutcome> {
   const now = deps.now?.() ?? new Date();
@@ -55,17 +58,29 @@ export async function processEntry(entry: FeedEntry, deps: ProcessDeps): Promise
     classification,
     storyId: entry.itemId,
   };
-  // The alert is recorded before the item: the item is the commit point, so a crash anywhere before it
-  // is repaired by redelivery, and an alert is never lost.
-  await deps.store.recordPendingAlert(prepareAlert(item, now));
+  // Story membership and the alert are recorded before the item: the item is the commit point, so a
+  // crash anywhere before it is repaired by redelivery (both steps find their earlier records), and an
+  // alert is never lost. Every copy gets an alert record; the sweep decides whether a later copy of a
+  // story has anyone left to tell.
+  const { storyId, seq, matchedBy } = await assignStory(item, storyAttributes(item), deps.store, now);
+  item.storyId = storyId;
+  await deps.store.recordPendingAlert(prepareAlert(item, now, seq));
   await deps.store.saveRelevantItem(item);
   deps.log.info('item relevant', {
     sourceId: entry.sourceId,
     itemId: entry.itemId,
-    storyId: item.storyId,
+    storyId,
+    storySeq: seq,
+    storyMatchedBy: matchedBy,
     categories: classification.categories,
   });
   return 'relevant';
+}
+
+/** What a subscriber's filter can see of a copy (the story id is not known yet and is no filter). */
+function storyAttributes(item: StoredItem) {
+  const { storyId: _s, ...attributes } = routingAttributes(item);
+  return attributes;
 }
 
 async function readArticle(entry: FeedEntry, http: HttpClient): Promise<ExtractedArticle> {

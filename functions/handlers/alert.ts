@@ -1,20 +1,35 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SnsPublisher } from '../adapters/sns-publisher';
+import type { Context } from 'aws-lambda';
+import { parseSubscriberPolicies, SnsPublisher } from '../adapters/sns-publisher';
 import { dispatchPendingAlerts } from '../domain/alerts/dispatch-alerts';
 import { makeStore, requiredEnv } from './runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-alert' });
 const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'alert' });
 const store = makeStore();
-const publisher = new SnsPublisher(new SNSClient({}), requiredEnv('TOPIC_ARN'));
+// A bounded publish: a hung call must end well inside the claim's lease.
+const publisher = new SnsPublisher(
+  new SNSClient({ maxAttempts: 4, requestHandler: { requestTimeout: 5_000, connectionTimeout: 2_000 } }),
+  requiredEnv('TOPIC_ARN'),
+  parseSubscriberPolicies(process.env.SUBSCRIBER_POLICIES),
+);
 
 /** Scheduled sweep: publishes every pending alert; an alert that fails stays pending for the next run. */
-export const handler = async (): Promise<{ sent: number; failed: number }> => {
-  const result = await dispatchPendingAlerts({ store, publisher, log: logger });
+export const handler = async (_event: unknown, context?: Context): Promise<{ sent: number; failed: number }> => {
+  const result = await dispatchPendingAlerts({
+    store,
+    publisher,
+    log: logger,
+    remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
+  });
   metrics.addMetric('AlertsSent', MetricUnit.Count, result.sent);
   metrics.addMetric('AlertsFailed', MetricUnit.Count, result.failed);
+  metrics.addMetric('AlertsSuppressed', MetricUnit.Count, result.suppressed);
+  metrics.addMetric('AlertsReclaimed', MetricUnit.Count, result.reclaimed);
+  metrics.addMetric('AlertsUnmarked', MetricUnit.Count, result.unmarked);
   metrics.publishStoredMetrics();
+  if (result.failed > 0 || result.unmarked > 0) logger.warn('alert sweep finished with failures', { ...result });
   return { sent: result.sent, failed: result.failed };
 };

@@ -1,13 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { monitorFunction } from './monitor-function';
+import { grantDedupRead, grantItemWrites, grantSourceState } from './table-access';
 
 export interface IngestionProps {
   table: TableV2;
@@ -16,12 +17,25 @@ export interface IngestionProps {
   seenTtlDays: number;
 }
 
+/**
+ * Sizing (docs/deploy.md, "Memory and timeouts", measured with scripts/measure-functions.ts): memory
+ * from the peak RSS of bundle load + one event, with headroom; timeouts from the HTTP client's worst
+ * case, not the typical run: a request may take 3 attempts × 20 s plus backoff, and classify's pages
+ * share 2 connections per host, so a batch of 10 pages from one site is 5 rounds. The queue's
+ * visibility timeout is six times classify's, as AWS recommends for SQS event sources.
+ */
+const FETCH = { memorySize: 256, timeout: Duration.seconds(180) };
+const CLASSIFY = { memorySize: 512, timeout: Duration.seconds(120), batchSize: 10 };
+
 /** Scheduled fetch of every source into a queue, and the classify function that drains it. */
 export class Ingestion extends Construct {
   readonly fetchFunction: NodejsFunction;
   readonly classifyFunction: NodejsFunction;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** Powertools idempotency records of the classify function (short-lived locks, TTL-expired). */
+  readonly idempotencyTable: TableV2;
+  readonly fetchSchedule: Schedule;
 
   constructor(scope: Construct, id: string, props: IngestionProps) {
     super(scope, id);
@@ -33,37 +47,69 @@ export class Ingestion extends Construct {
     this.queue = new Queue(this, 'NewItems', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
+      visibilityTimeout: Duration.seconds(CLASSIFY.timeout.toSeconds() * 6),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+
+    this.idempotencyTable = new TableV2(this, 'Idempotency', {
+      partitionKey: { name: 'id', type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      timeToLiveAttribute: 'expiration',
+      encryption: TableEncryptionV2.awsManagedKey(),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.idempotencyTable).acknowledge({
+      id: 'AwsSolutions-DDB3',
+      reason:
+        'Holds only Powertools idempotency locks that expire within an hour; a point-in-time restore of ' +
+        'them would serve no purpose, and losing them only means one item may be processed twice, which ' +
+        'the conditional writes already make harmless.',
     });
 
     this.fetchFunction = monitorFunction(this, 'Fetch', {
       handler: 'fetch',
       description: 'Reads Kazinform and MFA sources and queues new items',
-      memorySize: 512,
-      timeout: Duration.seconds(120),
+      ...FETCH,
       logRetention: props.logRetention,
       environment: { TABLE_NAME: props.table.tableName, QUEUE_URL: this.queue.queueUrl },
     });
     this.queue.grantSendMessages(this.fetchFunction);
-    props.table.grantReadWriteData(this.fetchFunction);
+    grantDedupRead(props.table, this.fetchFunction);
+    grantSourceState(props.table, this.fetchFunction);
 
     this.classifyFunction = monitorFunction(this, 'Classify', {
       handler: 'classify',
       description: 'Extracts, classifies and stores each new item',
-      memorySize: 1024,
-      timeout: Duration.seconds(30),
+      memorySize: CLASSIFY.memorySize,
+      timeout: CLASSIFY.timeout,
       logRetention: props.logRetention,
-      environment: { TABLE_NAME: props.table.tableName, SEEN_TTL_DAYS: String(props.seenTtlDays) },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        SEEN_TTL_DAYS: String(props.seenTtlDays),
+        IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
+      },
     });
-    props.table.grantReadWriteData(this.classifyFunction);
+    grantItemWrites(props.table, this.classifyFunction);
+    this.idempotencyTable.grant(
+      this.classifyFunction,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
     this.classifyFunction.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
+      new SqsEventSource(this.queue, {
+        batchSize: CLASSIFY.batchSize,
+        reportBatchItemFailures: true,
+        // Politeness towards the news sites: at most five pages fetched at once.
+        maxConcurrency: 5,
+      }),
     );
 
-    new Schedule(this, 'FetchSchedule', {
+    this.fetchSchedule = new Schedule(this, 'FetchSchedule', {
       description: 'Runs the fetch cycle',
       schedule: ScheduleExpression.expression(props.schedule),
+      // A missed cycle is covered by the next one; retrying would only overlap it.
       target: new LambdaInvoke(this.fetchFunction, { retryAttempts: 0 }),
     });
   }

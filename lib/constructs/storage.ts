@@ -15,7 +15,10 @@ export class Storage extends Construct {
       billing: Billing.onDemand(),
       timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Encrypted at rest with the AWS owned/managed key: no subscriber reads the table directly, so a
+      // customer managed key would add cost and a key policy without adding anyone's trust.
       encryption: TableEncryptionV2.awsManagedKey(),
+      deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       globalSecondaryIndexes: TABLE_KEYS.indexes.map((i) => ({
         indexName: i.name,

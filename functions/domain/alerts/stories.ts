@@ -146,7 +146,9 @@ export async function assignStory(
       }
     }
     if (!storyId) {
-      const ev = hits.filter((h) => h.key.startsWith('EV#')).sort((a, b) => a.storyId.localeCompare(b.storyId))[0];
+      const ev = hits
+        .filter((h) => h.key.startsWith('EV#'))
+        .sort((a, b) => a.storyId.localeCompare(b.storyId))[0];
       if (ev) {
         storyId = ev.storyId;
         matchedBy = 'event';
@@ -169,7 +171,8 @@ export async function assignStory(
     // means a copy got there first: join it and re-point what we claimed so far.
     const real =
       key.startsWith('EV#') ||
-      (holder.signature !== undefined && signatureSimilarity(signature, holder.signature) >= NEAR_DUPLICATE_SIMILARITY);
+      (holder.signature !== undefined &&
+        signatureSimilarity(signature, holder.signature) >= NEAR_DUPLICATE_SIMILARITY);
     if (current === item.itemId && real) {
       current = holder.storyId;
       matchedBy = key.startsWith('EV#') ? 'event' : 'fingerprint';

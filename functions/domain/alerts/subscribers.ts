@@ -9,7 +9,10 @@ export const subscriberSchema = z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +77011234567')
       .optional(),
-    categories: z.array(z.enum(CATEGORIES)).min(1).default([...CATEGORIES]),
+    categories: z
+      .array(z.enum(CATEGORIES))
+      .min(1)
+      .default([...CATEGORIES]),
     topics: z.array(z.enum(TOPICS)).optional(),
     languages: z.array(z.enum(LANGUAGES)).optional(),
     minScore: z.number().min(0).max(1).default(0),

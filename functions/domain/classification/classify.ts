@@ -12,9 +12,11 @@ import { RULES } from './rules';
 // Folding and compilation
 // ---------------------------------------------------------------------------------------------
 
-/** Removes combining marks (Latin diacritics, й→и, ё→е) and maps ı ǵ ń; keeps length per sentence. */
+/** Removes combining marks (Latin diacritics, й→и, ё→е), maps Kazakh Latin ý→u and ı→i. */
 export function fold(text: string): string {
   return text
+    .replace(/ý/g, 'u') // Kazakh Latin ý is the letter у: saýda -> sauda, Aýǵanstan -> auganstan
+    .replace(/Ý/g, 'U')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')
@@ -167,6 +169,26 @@ function hits(doc: Doc, re: RegExp, withGroups = false, bounded = true): Hit[] {
   return out;
 }
 
+/** Like hits(), but only inside the given sentences. */
+function hitsIn(doc: Doc, re: RegExp, sentences: Set<number>, bounded = true): Hit[] {
+  const out: Hit[] = [];
+  const text = doc.folded;
+  for (const s of [...sentences].sort((a, b) => a - b)) {
+    const from = doc.starts[s];
+    const to = s + 1 < doc.starts.length ? doc.starts[s + 1] : text.length;
+    const slice = text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      if (m[0].length === 0 || (bounded && m.index > 0 && WORD_CHAR.test(slice[m.index - 1]))) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      out.push({ s, start: from + m.index, end: from + m.index + m[0].length, text: m[0], group: -1 });
+    }
+  }
+  return out;
+}
+
 function bySentence(list: Hit[]): Map<number, Hit[]> {
   const map = new Map<number, Hit[]>();
   for (const h of list) {
@@ -219,19 +241,24 @@ export function classify(input: ClassifierInput): Classification {
   const kzHits = bySentence(hits(doc, RE.kz));
   const usHitsList = [...hits(doc, RE.us), ...hits(doc, RE.usCs)];
   const usHits = bySentence(usHitsList);
-  const compound = bySentence(hits(doc, RE.compound));
-  const nonRelation = bySentence(hits(doc, RE.nonRelation));
-  const office = bySentence(hits(doc, RE.office));
-  const interaction = bySentence(hits(doc, RE.interaction));
-  const negCurrency = bySentence(hits(doc, RE.negCurrency));
-  const negSport = bySentence(hits(doc, RE.negSport));
-  const third = bySentence(hits(doc, RE.third));
+  // The costly lexicons only run on sentences that name the US (every kz-us and c5plus1 rule needs
+  // one) plus the title, so an unrelated story costs a few passes.
+  const candidates = new Set<number>([...usHits.keys(), ...usPersonS]);
+  if (titleIdx === 0) candidates.add(0);
+  const on = (re: RegExp) => bySentence(hitsIn(doc, re, candidates));
+  const compound = on(RE.compound);
+  const nonRelation = on(RE.nonRelation);
+  const office = on(RE.office);
+  const interaction = on(RE.interaction);
+  const negCurrency = on(RE.negCurrency);
+  const negSport = on(RE.negSport);
+  const third = on(RE.third);
   const c5Name = bySentence(hits(doc, RE.c5Name));
-  const c5Ambiguous = bySentence(hits(doc, RE.c5Ambiguous, false, false));
-  const caGroup = bySentence(hits(doc, RE.caGroup));
-  const c5States = RE.c5States.map((re) => bySentence(hits(doc, re)));
-  const otherFormat = bySentence(hits(doc, RE.otherFormat));
-  const otherPartner = bySentence(hits(doc, RE.otherPartner));
+  const c5Ambiguous = bySentence(hitsIn(doc, RE.c5Ambiguous, candidates, false));
+  const caGroup = on(RE.caGroup);
+  const c5States = RE.c5States.map((re) => on(re));
+  const otherFormat = on(RE.otherFormat);
+  const otherPartner = on(RE.otherPartner);
 
   const evidence: Evidence[] = [];
   let kzUsSum = 0;
@@ -250,15 +277,12 @@ export function classify(input: ClassifierInput): Classification {
 
     // ---- kz-us ----
     let w = 0;
-    let why = '';
     if (!negative) {
       const compoundCount = (compound.get(s)?.length ?? 0) - (nonRelation.get(s)?.length ?? 0);
       if (compoundCount > 0) {
         w = 0.6;
-        why = 'bilateral compound';
       } else if (office.has(s)) {
         w = hasKz || !third.has(s) ? 0.5 : 0.5 * RULES.thirdPartyFactor;
-        why = 'bilateral office';
       } else if (hasKz && hasUs) {
         const pair = isPair(doc, kzHits.get(s) ?? [], usList);
         const officials = kzPersonS.has(s) && usPersonS.has(s);
@@ -266,8 +290,6 @@ export function classify(input: ClassifierInput): Classification {
         if (hasInteraction) w += officials ? 0.4 : 0.25;
         if (!pair && third.has(s)) w *= RULES.thirdPartyFactor;
         if (!pair && multilateralC5) w *= 0.3;
-        why = pair ? 'Kazakhstan and the US paired' : officials ? 'officials of both' : 'both named';
-        if (hasInteraction) why += ' with interaction';
       }
     }
     if (w > 0) {

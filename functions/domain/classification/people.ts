@@ -16,7 +16,7 @@ export const PEOPLE: PersonRule[] = [
   { canonical: 'Kairat Abdrakhmanov', country: 'KZ', patterns: ['kairat abdrakhmanov', 'кайрат абдрахманов', 'қайрат әбдірахманов'] },
   { canonical: 'Erlan Idrissov', country: 'KZ', patterns: ['idrissov', 'idrisov', 'идрисов', 'ыдырысов'] },
   { canonical: 'Yerzhan Kazykhanov', country: 'KZ', patterns: ['kazykhanov', 'казыханов', 'қазыханов'] },
-  { canonical: 'Roman Vassilenko', country: 'KZ', patterns: ['vassilenko', 'vasilenko', 'василенко'] },
+  { canonical: 'Roman Vassilenko', country: 'KZ', patterns: ['vassilenko', 'vasilenko', 'василенко', 'vasılenko'] },
   { canonical: 'Aibek Smadiyarov', country: 'KZ', patterns: ['smadiyarov', 'smadiiarov', 'smadiarov', 'смадияров'] },
   { canonical: 'Yerzhan Ashikbayev', country: 'KZ', patterns: ['ashikbayev', 'ashikbaev', 'ашикбаев', 'әшікбаев'] },
   { canonical: 'Yermek Kosherbayev', country: 'KZ', patterns: ['kosherbayev', 'kosherbaev', 'кошербаев', 'көшербаев'] },
@@ -31,7 +31,7 @@ export const PEOPLE: PersonRule[] = [
   { canonical: 'Magzum Mirzagaliyev', country: 'KZ', patterns: ['mirzagaliyev', 'mirzagaliev', 'мирзагалиев'] },
 
   // --- United States: presidents, vice presidents, secretaries, envoys, ambassadors
-  { canonical: 'Joe Biden', country: 'US', patterns: ['biden', 'байден'] },
+  { canonical: 'Joe Biden', country: 'US', patterns: ['biden', 'байден', 'baiden'] },
   { canonical: 'Donald Trump', country: 'US', patterns: ['trump', 'трамп'] },
   { canonical: 'Barack Obama', country: 'US', patterns: ['obama', 'обама'] },
   { canonical: 'Kamala Harris', country: 'US', patterns: ['kamala harris', 'камала харрис', 'harris', 'харрис'] },
@@ -43,7 +43,7 @@ export const PEOPLE: PersonRule[] = [
   { canonical: 'Rex Tillerson', country: 'US', patterns: ['tillerson', 'тиллерсон'] },
   { canonical: 'Hillary Clinton', country: 'US', patterns: ['hillary clinton', 'хиллари клинтон'] },
   { canonical: 'Donald Lu', country: 'US', patterns: ['donald lu', 'дональд лу'] },
-  { canonical: 'Daniel Rosenblum', country: 'US', patterns: ['rosenblum', 'розенблюм'] },
+  { canonical: 'Daniel Rosenblum', country: 'US', patterns: ['rosenblum', 'розенблюм', 'rozenbl'] },
   { canonical: 'William Moser', country: 'US', patterns: ['william moser', 'уильям мозер', 'moser', 'мозер'] },
   { canonical: 'George Krol', country: 'US', patterns: ['george krol', 'джордж крол'] },
   { canonical: 'Sergio Gor', country: 'US', patterns: ['sergio gor', 'серджио гор', 'серхио гор'] },

@@ -108,7 +108,7 @@ function densestBlock($: CheerioAPI): Element | null {
   const scores = new Map<Element, number>();
   $('p').each((_, p) => {
     const parent = p.parent as Element | null;
-    if (!parent || parent.type !== 'tag') return;
+    if (parent?.type !== 'tag') return;
     const len = normalizeText($(p).text()).length;
     if (len < 25) return;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
@@ -120,11 +120,6 @@ function densestBlock($: CheerioAPI): Element | null {
     }
   }
   return best;
-}
-
-function firstSentence(paragraph: string): string {
-  const m = /^(.{20,}?[.!?…])(?=\s+["«“(]?[\p{Lu}\d])/u.exec(paragraph);
-  return m ? m[1] : paragraph;
 }
 
 /** Drops empty, duplicate and widget elements inside a chosen body before it is walked. */
@@ -211,7 +206,8 @@ export function extractArticle(html: string, url: string, hints?: ExtractHints):
     if (paragraphs[0] === lead) paragraphs.shift();
   } else {
     const description = meta($, 'meta[property="og:description"]') ?? jsonLd.description ?? null;
-    lead = paragraphs.length > 0 ? firstSentence(paragraphs[0]) : description ? stripDateline(description) : null;
+    // the lead is the first paragraph, dateline removed
+    lead = paragraphs.length > 0 ? paragraphs[0] : description ? stripDateline(description) : null;
   }
 
   // --- time -----------------------------------------------------------------------------------

@@ -27,8 +27,11 @@ export const govkzNewsSourceSchema = z.object({
   kind: z.literal('govkz-news'),
   /** Site origin; API and challenge paths are derived from it. */
   url: z.url(),
-  project: z.string().default('mfa'),
-  section: z.string().default('news'),
+  project: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a gov.kz project slug such as mfa or mfa-washington').default('mfa'),
+  section: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a press section such as news, article or region-news').default('news'),
+  /** Clients disagree whether the API counts pages from 0 or 1; an empty first page tries the other. */
+  pageBase: z.union([z.literal(0), z.literal(1)]).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
 });
 
 export const sourceDefinitionSchema = z.discriminatedUnion('kind', [

@@ -3,44 +3,120 @@ import type { FeedEntry } from '../model';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
 import { decodeBody } from './http-client';
-import type { SourceReadContext, SourceReadResult } from './source-reader';
+import { readKazinformList } from './kazinform-list';
+import {
+  type SourceReadContext,
+  type SourceReadResult,
+  allowedLink,
+  dedupeEntries,
+  notModifiedResult,
+  validatorsFor,
+  validatorsOf,
+} from './source-result';
 
 type RssSource = Extract<SourceDefinition, { kind: 'rss' }>;
 
+/**
+ * Reads an RSS or Atom feed. When the feed fails or lists nothing and the source names a list page,
+ * the list page is read instead, so the rest of the monitor never knows the difference.
+ */
 export async function readRss(source: RssSource, ctx: SourceReadContext): Promise<SourceReadResult> {
+  let feedProblem: string;
+  try {
+    const result = await readFeed(source, ctx);
+    if (result.notModified || result.entries.length > 0 || !source.fallbackListUrl) return result;
+    feedProblem = 'the feed listed no items';
+  } catch (err) {
+    if (!source.fallbackListUrl) throw err;
+    feedProblem = (err as Error).message;
+  }
+  ctx.log?.warn('feed failed, reading the list page instead', {
+    sourceId: source.id,
+    feed: source.url,
+    list: source.fallbackListUrl,
+    reason: feedProblem,
+  });
+  try {
+    const list = await readKazinformList(source, ctx, source.fallbackListUrl);
+    return { ...list, note: `feed unusable (${feedProblem}); read the list page ${source.fallbackListUrl}` };
+  } catch (err) {
+    throw new Error(`feed unusable (${feedProblem}) and the list page failed too: ${(err as Error).message}`);
+  }
+}
+
+export async function readFeed(source: RssSource, ctx: SourceReadContext): Promise<SourceReadResult> {
   const res = await ctx.http.request({
     url: source.url,
-    etag: ctx.state?.etag,
-    lastModified: ctx.state?.lastModified,
-    headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' },
+    ...validatorsFor(ctx, source.url),
+    headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' },
   });
-  if (res.notModified) return { entries: [], notModified: true, etag: ctx.state?.etag, lastModified: ctx.state?.lastModified };
+  if (res.notModified) return notModifiedResult(ctx, source.url, 'feed');
   const xml = decodeBody(res.body, res.headers.get('content-type'));
+  const refusedLinks: string[] = [];
+  const entries = await parseFeed(xml, source.url, res.url).then((items) =>
+    items.flatMap((item): FeedEntry[] => {
+      if (!allowedLink(ctx, source.id, item.url, refusedLinks)) return [];
+      const canonicalUrl = canonicalizeUrl(item.url);
+      return [
+        {
+          sourceId: source.id,
+          itemId: itemIdFor(canonicalUrl),
+          url: item.url,
+          canonicalUrl,
+          language: source.language,
+          title: item.title,
+          publishedAt: item.publishedAt,
+          summary: item.summary,
+        },
+      ];
+    }),
+  );
+  return { entries: dedupeEntries(entries), notModified: false, ...validatorsOf(res, source.url), via: 'feed', refusedLinks };
+}
+
+export interface ParsedFeedItem {
+  url: string;
+  title: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  /** A hint only: feeds regenerate GUIDs, so identity comes from the link. */
+  guid: string | null;
+}
+
+/** Parses RSS 2.0, RSS 1.0 or Atom text. Refuses DTD entity declarations rather than expanding them. */
+export async function parseFeed(xml: string, feedUrl: string, baseUrl = feedUrl): Promise<ParsedFeedItem[]> {
+  if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(xml.slice(0, 65_536))) {
+    throw new Error(`feed at ${feedUrl} declares DTD entities; refused (entities are never expanded)`);
+  }
   // A fresh parser per feed: an instance reused after a failed parse can return raw entity text.
   const feed = await new Parser().parseString(xml).catch((err: Error) => {
-    throw new Error(`malformed feed at ${source.url}: ${err.message.split('\n')[0]}`);
+    throw new Error(`malformed feed at ${feedUrl}: ${err.message.split('\n')[0]}`);
   });
-  const entries: FeedEntry[] = [];
-  for (const item of feed.items) {
-    if (!item.link) continue;
-    const url = new URL(item.link.trim(), res.url).toString();
-    const canonicalUrl = canonicalizeUrl(url);
-    const published = item.isoDate ?? (item.pubDate ? new Date(item.pubDate).toISOString() : null);
-    entries.push({
-      sourceId: source.id,
-      itemId: itemIdFor(canonicalUrl),
+  const items: ParsedFeedItem[] = [];
+  for (const item of feed.items ?? []) {
+    const guid = typeof item.guid === 'string' ? item.guid.trim() : null;
+    const link = item.link?.trim() || (guid && /^https?:\/\//i.test(guid) ? guid : '');
+    if (!link) continue;
+    let url: string;
+    try {
+      url = new URL(link, baseUrl).toString();
+    } catch {
+      continue;
+    }
+    items.push({
       url,
-      canonicalUrl,
-      language: source.language,
-      title: item.title?.trim() || null,
-      publishedAt: published,
-      summary: item.contentSnippet?.trim() || null,
+      title: item.title?.replace(/\s+/g, ' ').trim() || null,
+      publishedAt: toIso(item.isoDate) ?? toIso(item.pubDate),
+      summary: (item.contentSnippet ?? (typeof item.summary === 'string' ? item.summary : ''))?.replace(/\s+/g, ' ').trim() || null,
+      guid,
     });
   }
-  return {
-    entries,
-    notModified: false,
-    etag: res.headers.get('etag') ?? undefined,
-    lastModified: res.headers.get('last-modified') ?? undefined,
-  };
+  return items;
 }
+
+function toIso(value: string | undefined): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+

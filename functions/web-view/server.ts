@@ -1,0 +1,207 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SourceHealth, StoredItem } from '../domain/model';
+import type { AlertRecord, ItemPage, Log, MonitorStore } from '../domain/ports';
+import { routeQuery } from '../domain/query/query-routes';
+import { astanaDayBound } from './astana-time';
+import { type ItemView, renderItemPage } from './item-page';
+import { STYLES_HASH } from './layout';
+import { LIST_PARAMS, type ListParams, listHref, renderListPage } from './list-page';
+import { renderErrorPage, renderSourcesPage } from './sources-page';
+import { findStoryCopies } from './story-copies';
+
+/** The view listens on loopback only: it has no authentication, so it must not be reachable from the network. */
+export const WEB_HOST = '127.0.0.1';
+export const PAGE_SIZE = '25';
+
+export interface WebViewDeps {
+  store: MonitorStore;
+  log?: Log;
+}
+
+const SECURITY_HEADERS = {
+  // No script may run at all, and only the page's own stylesheet applies: even markup that slipped past
+  // escaping could not execute.
+  'content-security-policy': `default-src 'none'; style-src '${STYLES_HASH}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  // Clicking through to a source must not tell the source about the analyst's local view.
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...SECURITY_HEADERS,
+    ...headers,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * A page that loads from a loopback address can still be fetched by a hostile site whose DNS name is
+ * rebound to 127.0.0.1; refusing any Host but loopback names closes that door.
+ */
+function hostAllowed(req: IncomingMessage): boolean {
+  const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+  return host === '127.0.0.1' || host === 'localhost';
+}
+
+async function listPage(deps: WebViewDeps, url: URL, res: ServerResponse): Promise<void> {
+  const params: ListParams = {};
+  const unknown: Record<string, string> = {};
+  let hasEmpty = false;
+  for (const [key, value] of url.searchParams) {
+    if (value === '') hasEmpty = true;
+    else if ((LIST_PARAMS as readonly string[]).includes(key)) params[key as keyof ListParams] = value;
+    else unknown[key] = value;
+  }
+  // A submitted form sends every field, most of them empty; the bookmarkable address keeps only the set ones.
+  if (hasEmpty && Object.keys(unknown).length === 0) {
+    send(res, 303, '', { location: listHref(params) });
+    return;
+  }
+  const sources = await routeQuery(deps.store, '/sources', {}, deps.log);
+  const sourceIds =
+    sources.status === 200
+      ? (sources.body as { sources: SourceHealth[] }).sources.map((s) => s.sourceId)
+      : [];
+  const result = await routeQuery(
+    deps.store,
+    '/items',
+    {
+      ...unknown,
+      ...params,
+      since: astanaDayBound(params.since, 'start'),
+      until: astanaDayBound(params.until, 'end'),
+      limit: params.limit ?? PAGE_SIZE,
+    },
+    deps.log,
+  );
+  if (result.status === 200) {
+    send(res, 200, renderListPage({ params, sourceIds, page: result.body as ItemPage }));
+    return;
+  }
+  const message = (result.body as { message: string }).message;
+  deps.log?.warn('web view: list query refused', { query: url.search, status: result.status, message });
+  send(res, result.status, renderListPage({ params, sourceIds, error: message }));
+}
+
+/** `segment` is the path segment as requested (still URL-encoded): routeQuery decodes and validates it. */
+async function itemPage(deps: WebViewDeps, segment: string, res: ServerResponse): Promise<void> {
+  const result = await routeQuery(deps.store, `/items/${segment}`, {}, deps.log);
+  if (result.status !== 200) {
+    const message =
+      result.status === 404
+        ? `No stored item has the id “${safeDecode(segment)}”.`
+        : (result.body as { message: string }).message;
+    send(res, result.status, renderErrorPage(result.status, message));
+    return;
+  }
+  const item = result.body as StoredItem;
+  const view: ItemView = { item, alert: null, copies: [] };
+  const [alert, copies] = await Promise.allSettled([
+    typeof deps.store.getAlert === 'function' ? deps.store.getAlert(item.itemId) : Promise.resolve(null),
+    findStoryCopies(deps.store, item),
+  ]);
+  // The item is worth showing even when a side lookup fails; the failure is logged and shown in place.
+  if (alert.status === 'fulfilled') view.alert = alert.value as AlertRecord | null;
+  else deps.log?.error('web view: alert lookup failed', { itemId: item.itemId, error: String(alert.reason) });
+  if (copies.status === 'fulfilled') view.copies = copies.value;
+  else {
+    view.copiesError = 'the story lookup failed';
+    deps.log?.error('web view: story lookup failed', {
+      itemId: item.itemId,
+      storyId: item.storyId,
+      error: String(copies.reason),
+    });
+  }
+  send(res, 200, renderItemPage(view));
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function sourcesPage(deps: WebViewDeps, res: ServerResponse): Promise<void> {
+  const result = await routeQuery(deps.store, '/sources', {}, deps.log);
+  if (result.status !== 200) {
+    send(res, result.status, renderErrorPage(result.status, (result.body as { message: string }).message));
+    return;
+  }
+  send(res, 200, renderSourcesPage((result.body as { sources: SourceHealth[] }).sources));
+}
+
+/** The request handler of the web view: list, item and sources pages, all read through routeQuery. */
+export function createWebHandler(
+  deps: WebViewDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (!hostAllowed(req)) {
+        send(res, 421, renderErrorPage(421, 'This view answers only on 127.0.0.1 or localhost.'));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, renderErrorPage(405, 'This view is read-only: only GET requests.'), {
+          allow: 'GET, HEAD',
+        });
+        return;
+      }
+      if (url.pathname === '/') return await listPage(deps, url, res);
+      if (url.pathname === '/sources') return await sourcesPage(deps, res);
+      const item = /^\/items\/([^/]+)$/.exec(url.pathname);
+      if (item) return await itemPage(deps, item[1]!, res);
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204, SECURITY_HEADERS);
+        res.end();
+        return;
+      }
+      send(res, 404, renderErrorPage(404, `There is no page at ${url.pathname}.`));
+    } catch (err) {
+      deps.log?.error('web view: request failed', {
+        method: req.method,
+        url: req.url,
+        error: (err as Error).message,
+      });
+      if (!res.headersSent)
+        send(res, 500, renderErrorPage(500, 'The page could not be built; the error is in the server log.'));
+      else res.destroy();
+    }
+  };
+}
+
+export interface WebServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts the view on 127.0.0.1 (port 0 picks a free one). */
+export async function startWebServer(deps: WebViewDeps & { port?: number }): Promise<WebServer> {
+  const handler = createWebHandler(deps);
+  const server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.port ?? 0, WEB_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${WEB_HOST}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,675 @@
+/**
+ * A seeded generator of article pages in every markup the monitor reads, each with the body it is
+ * known to contain. Pages are generated at bench time (nothing large is committed) and are the same on
+ * every run for the same seed, so figures from two runs compare.
+ *
+ * The markup follows ../shared/notes/sources.md (old and new Kazinform, AMP copies, the 2026
+ * `article__content` variant, gov.kz API bodies) plus generic news pages, with the clutter real pages
+ * carry: navigation, share bars, "read also" blocks, inline scripts and JSON state, figures with
+ * captions, comment threads, sidebars of other headlines, cookie banners, long footers.
+ */
+
+export type PageKind =
+  | 'kazinform-old'
+  | 'kazinform-old-article-body'
+  | 'kazinform-old-amp'
+  | 'kazinform-new-en'
+  | 'kazinform-new-ru'
+  | 'kazinform-new-kk'
+  | 'kazinform-new-amp'
+  | 'kazinform-2026'
+  | 'govkz-body'
+  | 'generic';
+
+export const PAGE_KINDS: PageKind[] = [
+  'kazinform-old',
+  'kazinform-old-article-body',
+  'kazinform-old-amp',
+  'kazinform-new-en',
+  'kazinform-new-ru',
+  'kazinform-new-kk',
+  'kazinform-new-amp',
+  'kazinform-2026',
+  'govkz-body',
+  'generic',
+];
+
+/** Script: `kk` pages on the old platform are Cyrillic, on qz.inform.kz Latin. */
+export type Lang = 'en' | 'ru' | 'kk' | 'kk-latn';
+
+export interface BenchPage {
+  id: number;
+  kind: PageKind;
+  lang: Lang;
+  url: string;
+  html: string;
+  title: string;
+  lead: string | null;
+  /** The story's paragraphs as a reader sees them (no dateline, no clutter). */
+  paragraphs: string[];
+  publishedAt: string;
+  /** Whether the text was written to be about Kazakhstan–US or C5+1. */
+  relevant: boolean;
+}
+
+/** mulberry32: small, fast, seedable. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type R = () => number;
+const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const int = (r: R, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+
+interface Bank {
+  subjects: string[];
+  verbs: string[];
+  objects: string[];
+  tails: string[];
+  relevant: string[];
+  dateline: string;
+  readAlso: string;
+  comments: string;
+  latest: string;
+  nav: string[];
+  footer: string[];
+  months: string[];
+}
+
+const BANKS: Record<Lang, Bank> = {
+  en: {
+    subjects: [
+      'The Ministry of Foreign Affairs',
+      'The Government of Kazakhstan',
+      'Deputy Prime Minister Serik Zhumangarin',
+      'The Ministry of Energy',
+      'The head of the Foreign Ministry',
+      'The National Bank',
+      'Representatives of business associations',
+      'The akim of Almaty region',
+      'The Ministry of Trade and Integration',
+      'Members of the Mazhilis',
+      'The delegation',
+      'Experts of the Astana International Forum',
+    ],
+    verbs: [
+      'discussed',
+      'reviewed',
+      'presented',
+      'announced plans for',
+      'signed a memorandum on',
+      'called for stronger',
+      'highlighted the progress of',
+      'agreed to expand',
+      'considered prospects for',
+      'noted the importance of',
+    ],
+    objects: [
+      'investment projects in the mining sector',
+      'the modernisation of transport corridors',
+      'cooperation in renewable energy',
+      'the digitalisation of public services',
+      'water management in the Aral Sea basin',
+      'grain exports to neighbouring markets',
+      'joint programmes in higher education',
+      'reforms of the judicial system',
+      'the development of small and medium-sized businesses',
+      'logistics along the Trans-Caspian International Transport Route',
+      'the supply of critical minerals',
+      'regional security and stability',
+    ],
+    tails: [
+      'at a meeting in Astana',
+      'during a working visit',
+      'according to the press service',
+      'in the coming years',
+      'on the sidelines of the forum',
+      'as part of the national development plan',
+      'by the end of the year',
+      'with the participation of international partners',
+    ],
+    relevant: [
+      'Kazakhstan and the United States discussed expanding cooperation in trade, energy and critical minerals',
+      'The sides reviewed preparations for the C5+1 summit of the leaders of Central Asia and the United States',
+      'The US Ambassador to Kazakhstan noted the strategic partnership between Washington and Astana',
+      'Foreign ministers of the C5+1 format adopted a joint statement on regional connectivity',
+      'The Kazakh-American Business Council met representatives of the US Department of Commerce',
+    ],
+    dateline: 'ASTANA. KAZINFORM – ',
+    readAlso: 'Read also',
+    comments: 'Comments',
+    latest: 'Latest news',
+    nav: ['Politics', 'Economy', 'Society', 'World', 'Regions', 'Sports', 'Culture', 'Incidents', 'Photo', 'Video', 'Press releases', 'Special projects'],
+    footer: [
+      'Use of materials of the agency is allowed only with a hyperlink to the source and with the permission of the editorial office.',
+      'The editorial office is not responsible for the content of comments left by readers of the site.',
+      'Certificate of registration of the mass media issued by the Ministry of Information and Social Development of the Republic of Kazakhstan.',
+    ],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  },
+  ru: {
+    subjects: [
+      'Министерство иностранных дел',
+      'Правительство Казахстана',
+      'Заместитель премьер-министра',
+      'Министерство энергетики',
+      'Глава внешнеполитического ведомства',
+      'Национальный банк',
+      'Представители деловых ассоциаций',
+      'Аким Алматинской области',
+      'Министерство торговли и интеграции',
+      'Депутаты Мажилиса',
+      'Делегация',
+      'Эксперты Астанинского международного форума',
+    ],
+    verbs: [
+      'обсудили',
+      'рассмотрели',
+      'представили',
+      'объявили о планах по',
+      'подписали меморандум о',
+      'призвали к укреплению',
+      'отметили прогресс в',
+      'договорились расширить',
+      'обсудили перспективы',
+      'подчеркнули важность',
+    ],
+    objects: [
+      'инвестиционных проектов в горнодобывающей отрасли',
+      'модернизации транспортных коридоров',
+      'сотрудничества в сфере возобновляемой энергетики',
+      'цифровизации государственных услуг',
+      'управления водными ресурсами в бассейне Аральского моря',
+      'экспорта зерна на соседние рынки',
+      'совместных программ в сфере высшего образования',
+      'реформы судебной системы',
+      'развития малого и среднего бизнеса',
+      'логистики по Транскаспийскому международному транспортному маршруту',
+      'поставок критически важных минералов',
+      'региональной безопасности и стабильности',
+    ],
+    tails: [
+      'на встрече в Астане',
+      'в ходе рабочего визита',
+      'сообщает пресс-служба ведомства',
+      'в ближайшие годы',
+      'на полях форума',
+      'в рамках национального плана развития',
+      'до конца года',
+      'при участии международных партнеров',
+    ],
+    relevant: [
+      'Казахстан и США обсудили расширение сотрудничества в сфере торговли, энергетики и критических минералов',
+      'Стороны рассмотрели подготовку к саммиту С5+1 лидеров стран Центральной Азии и Соединенных Штатов',
+      'Посол США в Казахстане отметил стратегическое партнерство между Вашингтоном и Астаной',
+      'Министры иностранных дел формата С5+1 приняли совместное заявление о региональной взаимосвязанности',
+      'Казахстанско-американский деловой совет провел встречу с представителями Госдепартамента',
+    ],
+    dateline: 'АСТАНА. КАЗИНФОРМ – ',
+    readAlso: 'Читайте также',
+    comments: 'Комментарии',
+    latest: 'Последние новости',
+    nav: ['Политика', 'Экономика', 'Общество', 'Мир', 'Регионы', 'Спорт', 'Культура', 'Происшествия', 'Фото', 'Видео', 'Пресс-релизы', 'Спецпроекты'],
+    footer: [
+      'Использование материалов агентства допускается только при наличии гиперссылки на источник и с разрешения редакции.',
+      'Редакция не несет ответственности за содержание комментариев, оставленных читателями сайта.',
+      'Свидетельство о постановке на учет средства массовой информации выдано Министерством информации и общественного развития Республики Казахстан.',
+    ],
+    months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  },
+  kk: {
+    subjects: [
+      'Сыртқы істер министрлігі',
+      'Қазақстан Үкіметі',
+      'Премьер-министрдің орынбасары',
+      'Энергетика министрлігі',
+      'Сыртқы саяси ведомство басшысы',
+      'Ұлттық банк',
+      'Іскерлік қауымдастықтардың өкілдері',
+      'Алматы облысының әкімі',
+      'Сауда және интеграция министрлігі',
+      'Мәжіліс депутаттары',
+      'Делегация',
+      'Астана халықаралық форумының сарапшылары',
+    ],
+    verbs: ['талқылады', 'қарастырды', 'таныстырды', 'жоспарын жариялады', 'меморандумға қол қойды', 'нығайтуға шақырды', 'ілгерілеуін атап өтті', 'кеңейтуге келісті', 'болашағын талқылады', 'маңызын атап өтті'],
+    objects: [
+      'тау-кен саласындағы инвестициялық жобаларды',
+      'көлік дәліздерін жаңғыртуды',
+      'жаңартылатын энергетика саласындағы ынтымақтастықты',
+      'мемлекеттік қызметтерді цифрландыруды',
+      'Арал теңізі бассейніндегі су ресурстарын басқаруды',
+      'көрші нарықтарға астық экспортын',
+      'жоғары білім саласындағы бірлескен бағдарламаларды',
+      'сот жүйесінің реформасын',
+      'шағын және орта бизнесті дамытуды',
+      'Транскаспий халықаралық көлік бағыты бойынша логистиканы',
+    ],
+    tails: ['Астанадағы кездесуде', 'жұмыс сапары барысында', 'деп хабарлайды ведомствоның баспасөз қызметі', 'алдағы жылдары', 'форум аясында', 'ұлттық даму жоспары шеңберінде', 'жыл соңына дейін', 'халықаралық серіктестердің қатысуымен'],
+    relevant: [
+      'Қазақстан мен АҚШ сауда, энергетика және сирек металдар саласындағы ынтымақтастықты кеңейту мәселелерін талқылады',
+      'Тараптар Орталық Азия мен Америка Құрама Штаттары көшбасшыларының С5+1 саммитіне дайындықты қарастырды',
+      'АҚШ-тың Қазақстандағы елшісі Вашингтон мен Астана арасындағы стратегиялық серіктестікті атап өтті',
+      'С5+1 форматындағы сыртқы істер министрлері өңірлік байланыс туралы бірлескен мәлімдеме қабылдады',
+    ],
+    dateline: 'АСТАНА. ҚазАқпарат – ',
+    readAlso: 'Сондай-ақ оқыңыз',
+    comments: 'Пікірлер',
+    latest: 'Соңғы жаңалықтар',
+    nav: ['Саясат', 'Экономика', 'Қоғам', 'Әлем', 'Өңірлер', 'Спорт', 'Мәдениет', 'Оқиға', 'Фото', 'Видео', 'Баспасөз релиздері', 'Арнайы жобалар'],
+    footer: [
+      'Агенттік материалдарын пайдалану дереккөзге гиперсілтеме болған жағдайда және редакцияның рұқсатымен ғана жүзеге асырылады.',
+      'Редакция сайт оқырмандары қалдырған пікірлердің мазмұнына жауап бермейді.',
+    ],
+    months: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  },
+  'kk-latn': {
+    subjects: [
+      'Syrtqy ister mınıstrligi',
+      'Qazaqstan Úkimeti',
+      'Premer-mınıstrdiń orynbasary',
+      'Energetıka mınıstrligi',
+      'Syrtqy saıası vedomstvo basshysy',
+      'Ulttyq bank',
+      'Iskerlik qaýymdastyqtardyń ókilderi',
+      'Almaty oblysynyń ákimi',
+      'Saýda jáne ıntegrasıa mınıstrligi',
+      'Májilis depýtattary',
+    ],
+    verbs: ['talqylady', 'qarastyrdy', 'tanystyrdy', 'josparyn jarıalady', 'memorandýmǵa qol qoıdy', 'nyǵaıtýǵa shaqyrdy', 'ilgerileýin atap ótti', 'keńeıtýge kelisti'],
+    objects: [
+      'taý-ken salasyndaǵy ınvestısıalyq jobalardy',
+      'kólik dálizderin jańǵyrtýdy',
+      'jańartylatyn energetıka salasyndaǵy yntymaqtastyqty',
+      'memlekettik qyzmetterdi sıfrlandyrýdy',
+      'Aral teńizi basseınindegi sý resýrstaryn basqarýdy',
+      'kórshi naryqtarǵa astyq eksportyn',
+      'joǵary bilim salasyndaǵy birlesken baǵdarlamalardy',
+      'shaǵyn jáne orta bıznesti damytýdy',
+    ],
+    tails: ['Astanadaǵy kezdesýde', 'jumys sapary barysynda', 'dep habarlaıdy vedomstvonyń baspasóz qyzmeti', 'aldaǵy jyldary', 'forým aıasynda', 'jyl sońyna deıin'],
+    relevant: [
+      'Qazaqstan men AQSh saýda, energetıka jáne sırek metaldar salasyndaǵy yntymaqtastyqty keńeıtý máselelerin talqylady',
+      'Taraptar Ortalyq Azıa men Amerıka Qurama Shtattary kóshbasshylarynyń C5+1 sammıtine daıyndyqty qarastyrdy',
+      'AQSh-tyń Qazaqstandaǵy elshisi Vashıngton men Astana arasyndaǵy strategıalyq seriktestikti atap ótti',
+    ],
+    dateline: 'ASTANA. Kazinform – ',
+    readAlso: 'Sondaı-aq oqyńyz',
+    comments: 'Pikirler',
+    latest: 'Sońǵy jańalyqtar',
+    nav: ['Saıasat', 'Ekonomıka', 'Qoǵam', 'Álem', 'Óńirler', 'Sport', 'Mádenıet', 'Oqıǵa', 'Foto', 'Vıdeo'],
+    footer: [
+      'Agenttik materıaldaryn paıdalaný derekkózge gıpersilteme bolǵan jaǵdaıda jáne redaksıanyń ruqsatymen ǵana júzege asyrylady.',
+      'Redaksıa saıt oqyrmandary qaldyrǵan pikirlerdiń mazmunyna jaýap bermeıdi.',
+    ],
+    months: ['Qańtar', 'Aqpan', 'Naýryz', 'Sáýir', 'Mamyr', 'Maýsym', 'Shilde', 'Tamyz', 'Qyrkúıek', 'Qazan', 'Qarasha', 'Jeltoqsan'],
+  },
+};
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function sentence(r: R, b: Bank): string {
+  const s = `${pick(r, b.subjects)} ${pick(r, b.verbs)} ${pick(r, b.objects)} ${pick(r, b.tails)}`;
+  const n = int(r, 0, 3);
+  const figure = n === 0 ? ` (${int(r, 2, 98)}.${int(r, 0, 9)}%)` : n === 1 ? ` ${int(r, 12, 980)} ${b === BANKS.en ? 'million' : 'млн'}` : '';
+  return `${s}${figure}.`;
+}
+
+function paragraph(r: R, b: Bank, sentences: number): string {
+  return Array.from({ length: sentences }, () => sentence(r, b)).join(' ');
+}
+
+function headline(r: R, b: Bank, relevant: boolean): string {
+  const base = relevant ? pick(r, b.relevant) : `${pick(r, b.subjects)} ${pick(r, b.verbs)} ${pick(r, b.objects)}`;
+  return base.length > 110 ? base.slice(0, base.lastIndexOf(' ', 110)) : base;
+}
+
+const hex = (r: R, n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(r, 0, 15)]).join('');
+
+function slugify(s: string): string {
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 70) || 'news'
+  );
+}
+
+// ----------------------------------------------------------------------------- clutter
+
+/** An inline analytics/state script of realistic size (real pages carry 20–80 KB of inline JS). */
+function inlineScripts(r: R, b: Bank, size: number): string {
+  const state: Record<string, unknown>[] = [];
+  let len = 0;
+  while (len < size) {
+    const o = { id: int(r, 1000, 999999), title: paragraph(r, b, 1), tags: [pick(r, b.nav), pick(r, b.nav)], views: int(r, 10, 90000) };
+    const s = JSON.stringify(o);
+    len += s.length;
+    state.push(o);
+  }
+  return `<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-XXXX');</script>
+<script>window.__INITIAL_STATE__=${JSON.stringify({ news: state }).replace(/</g, '\\u003c')};</script>
+<script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})(window,document,"script","https://mc.yandex.ru/metrika/tag.js","ym");ym(${int(r, 10000, 99999)},"init",{clickmap:true,trackLinks:true});</script>`;
+}
+
+const ICON = '<svg width="24" height="24" viewBox="0 0 24 24"><path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"/></svg>';
+
+function header(r: R, b: Bank, brand: string): string {
+  const links = b.nav.map((n) => `<li class="menu__item"><a href="/${slugify(n)}/">${esc(n)}</a></li>`).join('');
+  return `<header class="header"><div class="header__top"><a class="logo" href="/">${ICON}<span>${brand}</span></a>
+<div class="lang-switch"><a href="/ru/">РУС</a><a href="/kz/">ҚАЗ</a><a href="/en/">ENG</a></div>
+<form class="search" action="/search"><input name="q" placeholder="Search"><button>${ICON}</button></form>
+<div class="currency">USD ${int(r, 440, 520)}.${int(r, 10, 99)} EUR ${int(r, 480, 560)}.${int(r, 10, 99)}</div></div>
+<nav class="menu"><ul>${links}</ul></nav></header>`;
+}
+
+function headlinesList(r: R, b: Bank, cls: string, n: number, title: string): string {
+  const items = Array.from(
+    { length: n },
+    () =>
+      `<li><a href="/news/${slugify(headline(r, b, false))}-${hex(r, 6)}"><span class="time">${String(int(r, 0, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}</span> ${esc(headline(r, b, r() < 0.2))}</a></li>`,
+  ).join('');
+  return `<div class="${cls}"><div class="${cls}__title">${esc(title)}</div><ul>${items}</ul></div>`;
+}
+
+function share(cls = 'share-buttons'): string {
+  return `<div class="${cls}"><a href="https://facebook.com/sharer">${ICON}</a><a href="https://t.me/share">${ICON}</a><a href="https://wa.me/">${ICON}</a><a href="https://x.com/intent">${ICON}</a><button class="copy">Copy link</button></div>`;
+}
+
+function readAlso(r: R, b: Bank, cls: string): string {
+  const links = Array.from({ length: int(r, 1, 3) }, () => `<a href="/news/${hex(r, 8)}">${esc(headline(r, b, r() < 0.3))}</a>`).join('<br>');
+  return `<div class="${cls}"><strong>${esc(b.readAlso)}:</strong> ${links}</div>`;
+}
+
+function figure(r: R, b: Bank): string {
+  return `<figure class="article__image"><img src="/uploads/${hex(r, 12)}.jpg" alt="${esc(headline(r, b, false))}" width="800" height="450"><figcaption>${esc(`Photo: ${pick(r, b.subjects)}`)}</figcaption></figure>`;
+}
+
+function comments(r: R, b: Bank): string {
+  const n = int(r, 2, 7);
+  const list = Array.from(
+    { length: n },
+    (_, i) =>
+      `<div class="comment"><div class="comment__author">user${int(r, 100, 9999)}</div><div class="comment__date">${int(r, 1, 28)}.0${int(r, 1, 9)}.2026</div><p class="comment__text">${esc(paragraph(r, b, int(r, 1, 2)))}</p><a class="reply" href="#c${i}">Reply</a></div>`,
+  ).join('');
+  return `<section class="comments" id="comments"><h3>${esc(b.comments)} (${n})</h3>${list}<form class="comment-form"><textarea></textarea><button>Send</button></form></section>`;
+}
+
+function footer(r: R, b: Bank): string {
+  return `<footer class="footer"><div class="footer__menu">${b.nav.map((n) => `<a href="/${slugify(n)}">${esc(n)}</a>`).join(' ')}</div>
+${b.footer.map((f) => `<p class="footer__text">${esc(f)}</p>`).join('\n')}
+<p class="footer__copy">© 1997–2026 ${esc(pick(r, ['Kazinform', 'Qazinform', 'ҚазАқпарат']))}</p></footer>
+<div class="cookie-banner"><p>We use cookies to improve the site. By continuing to browse you agree to the use of cookies.</p><button>OK</button></div>`;
+}
+
+// ----------------------------------------------------------------------------- dates
+
+function astanaParts(iso: string) {
+  const d = new Date(Date.parse(iso) + 5 * 3_600_000);
+  return {
+    day: d.getUTCDate(),
+    month: d.getUTCMonth(),
+    year: d.getUTCFullYear(),
+    hh: String(d.getUTCHours()).padStart(2, '0'),
+    mm: String(d.getUTCMinutes()).padStart(2, '0'),
+  };
+}
+
+// ----------------------------------------------------------------------------- page kinds
+
+interface Story {
+  lang: Lang;
+  title: string;
+  lead: string | null;
+  paragraphs: string[];
+  publishedAt: string;
+  relevant: boolean;
+}
+
+function story(r: R, lang: Lang, withLead: boolean, relevant: boolean, year: number): Story {
+  const b = BANKS[lang];
+  const count = int(r, 3, 12);
+  const paragraphs = Array.from({ length: count }, () => paragraph(r, b, int(r, 1, 4)));
+  if (relevant) {
+    paragraphs[0] = `${pick(r, b.relevant)}. ${paragraphs[0]}`;
+    if (count > 3) paragraphs[int(r, 1, count - 1)] += ` ${pick(r, b.relevant)}.`;
+  }
+  const t = Date.UTC(year, int(r, 0, 11), int(r, 1, 28), int(r, 0, 23), int(r, 0, 59));
+  return {
+    lang,
+    title: headline(r, b, relevant),
+    lead: withLead ? paragraph(r, b, 1) : null,
+    paragraphs,
+    publishedAt: new Date(t).toISOString().replace('.000Z', 'Z'),
+    relevant,
+  };
+}
+
+const pTags = (s: Story, b: Bank, dateline: boolean) =>
+  s.paragraphs.map((p, i) => `<p>${i === 0 && dateline ? esc(b.dateline) : ''}${esc(p)}</p>`).join('\n');
+
+function doc(lang: string, head: string, body: string): string {
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}
+<link rel="stylesheet" href="/static/css/main.${Math.abs(head.length * 7919) % 99999}.css"><style>.header{display:flex}.menu li{display:inline-block}.comment{margin:8px 0}</style></head><body>${body}</body></html>`;
+}
+
+function oldKazinform(r: R, s: Story, url: string, variant: 'bl' | 'article_body'): string {
+  const b = BANKS[s.lang];
+  const t = astanaParts(s.publishedAt);
+  const htmlLang = s.lang === 'en' ? 'en' : s.lang === 'ru' ? 'ru' : 'kk';
+  const head = `<title>${esc(s.title)}</title><meta name="description" content="${esc(s.paragraphs[0]!.slice(0, 150))}"><link rel="canonical" href="${url}">
+<meta property="og:title" content="${esc(s.title)}"><meta property="og:type" content="article"><meta property="og:image" content="/uploads/${hex(r, 10)}.jpg">`;
+  const date = `${t.day} ${b.months[t.month]} ${t.year}, ${t.hh}:${t.mm}`;
+  const bodyInner =
+    variant === 'bl'
+      ? `<div class="title_article_bl"><h1>${esc(s.title)}</h1></div><div class="time_article_bl">${date}</div>
+<div class="data_author_bl"><a href="/author/${hex(r, 4)}">${esc(pick(r, ['Aigerim Ospanova', 'Dana Sarsenova', 'Yerlan Abenov', 'Ainur Kassymova']))}</a></div>
+${share('share_article_bl social')}
+<div class="body_article_bl">${r() < 0.5 ? figure(r, b) : ''}${s.paragraphs
+          .map((p, i) => `<p>${i === 0 ? esc(b.dateline) : ''}${esc(p)}</p>${i === 1 ? `<div class="frame_news_article_adapt">${readAlso(r, b, 'frame_news_in')}</div>` : ''}`)
+          .join('\n')}</div>
+<div class="keywords_bl"><a href="/tag/1">${esc(pick(r, b.nav))}</a> <a href="/tag/2">${esc(pick(r, b.nav))}</a></div>`
+      : `<h1 class="article_title">${esc(s.title)}</h1><div class="article_date">${date}</div>
+<div class="article_body">${pTags(s, b, true)}</div>${readAlso(r, b, 'read_also_block')}`;
+  return doc(
+    htmlLang,
+    head,
+    `${header(r, b, 'Kazinform')}<div class="breadcrumbs"><a href="/">Kazinform</a> / <a href="/news/">${esc(pick(r, b.nav))}</a></div>
+<div class="container"><div class="col-main">${bodyInner}${share()}
+${headlinesList(r, b, 'related_news', 5, b.readAlso)}</div>
+<div class="col-side">${headlinesList(r, b, 'lenta', 15, b.latest)}<div class="banner"><a href="/ad"><img src="/ad.jpg"></a></div></div></div>
+${r() < 0.4 ? comments(r, b) : ''}${footer(r, b)}${inlineScripts(r, b, int(r, 8000, 40000))}`,
+  );
+}
+
+function oldAmp(r: R, s: Story, url: string): string {
+  const b = BANKS[s.lang];
+  const t = astanaParts(s.publishedAt);
+  const head = `<title>${esc(s.title)}</title><link rel="canonical" href="${url.replace(/amp\/?$/, '')}">
+<script async src="https://cdn.ampproject.org/v0.js"></script><style amp-boilerplate>body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both}</style>
+<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: s.publishedAt, publisher: { name: 'Kazinform' } })}</script>`;
+  return `<!doctype html><html amp lang="${s.lang === 'ru' ? 'ru' : 'en'}"><head><meta charset="utf-8">${head}</head><body>
+<amp-sidebar id="menu" layout="nodisplay"><ul>${b.nav.map((n) => `<li><a href="/${slugify(n)}">${esc(n)}</a></li>`).join('')}</ul></amp-sidebar>
+<header class="amp-header"><a href="/">Kazinform</a><button on="tap:menu.toggle">☰</button></header>
+<article class="amp-article"><h1 class="amp-title">${esc(s.title)}</h1><div class="amp-date">${t.day} ${b.months[t.month]} ${t.year}, ${t.hh}:${t.mm}</div>
+<amp-img src="/uploads/${hex(r, 10)}.jpg" width="800" height="450" layout="responsive"></amp-img>
+<div class="article_amp_text" itemprop="articleBody">${pTags(s, b, true)}</div>
+<amp-social-share type="facebook"></amp-social-share><amp-social-share type="telegram"></amp-social-share>
+${readAlso(r, b, 'amp-related')}</article>
+${headlinesList(r, b, 'amp-latest', 10, b.latest)}<amp-analytics type="gtag"><script type="application/json">{"vars":{"gtag_id":"UA-1"}}</script></amp-analytics>
+<footer class="amp-footer"><p>${esc(b.footer[0]!)}</p></footer></body></html>`;
+}
+
+function newKazinform(r: R, s: Story, url: string, variant: 'body-text' | 'content-2026'): string {
+  const b = BANKS[s.lang];
+  const t = astanaParts(s.publishedAt);
+  const htmlLang = s.lang === 'en' ? 'en' : s.lang === 'ru' ? 'ru' : 'kk';
+  const author = pick(r, ['Aigerim Ospanova', 'Dana Sarsenova', 'Yerlan Abenov', 'Ainur Kassymova']);
+  const head = `<title>${esc(s.title)} | Kazinform</title><link rel="canonical" href="${url}">
+<meta property="og:title" content="${esc(s.title)} | Qazinform"><meta property="og:description" content="${esc(s.lead ?? '')}">
+<meta property="og:image" content="https://qazinform.com/uploads/${hex(r, 10)}.jpg"><meta name="author" content="${esc(author)}">
+<meta name="article:published_time" content="${s.publishedAt}">`;
+  const body = pTags(s, b, true);
+  const inner =
+    variant === 'body-text'
+      ? `<div class="article__body-text">${r() < 0.6 ? figure(r, b) : ''}${body.replace('</p>\n', `</p>\n${r() < 0.5 ? readAlso(r, b, 'read-also') : ''}\n`)}</div>`
+      : `<div class="article__content">${body}${r() < 0.5 ? `<blockquote class="twitter-tweet"><p>${esc(headline(r, b, false))}</p>— MFA (@MFA_KZ)</blockquote>` : ''}</div>
+<div class="article__tags"><a href="/tag/a">#${esc(pick(r, b.nav))}</a><a href="/tag/b">#${esc(pick(r, b.nav))}</a></div>`;
+  return doc(
+    htmlLang,
+    head,
+    `${header(r, b, 'Qazinform')}<main class="main"><div class="article">
+<div class="article__body-main"><div class="breadcrumbs"><a href="/">Home</a> › <a href="/category/${hex(r, 3)}">${esc(pick(r, b.nav))}</a></div>
+<h1 class="article__title">${esc(s.title)}</h1>
+<div class="article__info"><span class="article__date">${t.hh}:${t.mm}, ${t.day} ${b.months[t.month]} ${t.year}</span> <span class="article__views">${int(r, 10, 9000)}</span></div>
+${s.lead ? `<div class="article__description">${esc(s.lead)}</div>` : ''}
+${share('article__share share')}
+${inner}
+<div class="article__author">${esc(author)}</div>
+${share('article__share-bottom share')}</div>
+${headlinesList(r, b, 'read-also-list', 4, b.readAlso)}
+<aside class="sidebar">${headlinesList(r, b, 'news-feed', 20, b.latest)}<div class="subscribe"><p>Subscribe to our Telegram channel</p></div></aside>
+</div></main>${r() < 0.3 ? comments(r, b) : ''}${footer(r, b)}${inlineScripts(r, b, int(r, 15000, 60000))}`,
+  );
+}
+
+function newAmp(r: R, s: Story, url: string): string {
+  const b = BANKS[s.lang];
+  const t = astanaParts(s.publishedAt);
+  return `<!doctype html><html ⚡ lang="${s.lang === 'ru' ? 'ru' : 'en'}"><head><meta charset="utf-8"><title>${esc(s.title)} | Qazinform</title>
+<link rel="canonical" href="${url.replace('/amp/', '/news/').replace(/\/$/, '')}"><meta name="article:published_time" content="${s.publishedAt}">
+<script async src="https://cdn.ampproject.org/v0.js"></script><style amp-custom>.a{color:#000}</style></head><body>
+<header class="amp-header"><a href="/">Qazinform</a></header>
+<nav class="amp-nav">${b.nav.map((n) => `<a href="/${slugify(n)}">${esc(n)}</a>`).join('')}</nav>
+<div class="article__body-main"><h1 class="article__title">${esc(s.title)}</h1><div class="article__date">${t.hh}:${t.mm}, ${t.day} ${b.months[t.month]} ${t.year}</div>
+${s.lead ? `<div class="article__description">${esc(s.lead)}</div>` : ''}
+<amp-img src="/uploads/${hex(r, 10)}.jpg" width="800" height="450" layout="responsive"></amp-img>
+<div class="article__body-text">${pTags(s, b, true)}</div>
+<amp-social-share type="facebook"></amp-social-share></div>
+${headlinesList(r, b, 'amp-read-also', 5, b.readAlso)}
+<amp-analytics type="metrika"><script type="application/json">{"vars":{"counterId":"1"}}</script></amp-analytics>
+<footer><p>${esc(b.footer[0]!)}</p></footer></body></html>`;
+}
+
+/** A gov.kz API `body`: a fragment (paragraphs, or `<br>`-separated lines) or sometimes a whole document. */
+function govkzBody(r: R, s: Story): string {
+  const b = BANKS[s.lang];
+  const style = int(r, 0, 2);
+  const img = r() < 0.4 ? `<p><img src="/uploads/2026/${hex(r, 8)}.jpg" style="width:100%"></p>` : '';
+  let frag: string;
+  if (style === 0) frag = s.paragraphs.map((p) => `<p style="text-align: justify;"><span style="font-size:14pt">${esc(p)}</span></p>`).join('');
+  else if (style === 1) frag = `<p>${s.paragraphs.map(esc).join('<br><br>')}</p>`;
+  else frag = s.paragraphs.map((p) => `<div><span>${esc(p)}</span></div>`).join('\n');
+  frag = `${img}${frag}`;
+  if (r() < 0.25) {
+    frag = `<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body>${frag}<p>&nbsp;</p></body></html>`;
+  } else if (r() < 0.5) {
+    frag += `<p><strong>${esc(pick(r, b.footer))}</strong></p>`.replace(/<strong>.*<\/strong>/, '<strong>#MFA #Kazakhstan</strong>');
+  }
+  return frag;
+}
+
+function generic(r: R, s: Story, url: string): string {
+  const b = BANKS[s.lang];
+  const htmlLang = s.lang === 'en' ? 'en' : s.lang === 'ru' ? 'ru' : 'kk';
+  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: s.publishedAt, author: { '@type': 'Person', name: 'Staff' } };
+  const head = `<title>${esc(s.title)} — ${esc(pick(r, ['Astana Times', 'Tengrinews', 'The Diplomat', 'Kursiv', 'Times of Central Asia']))}</title>
+<link rel="canonical" href="${url}"><meta property="og:title" content="${esc(s.title)}"><script type="application/ld+json">${JSON.stringify(ld)}</script>`;
+  const ps = s.paragraphs.map((p) => `<p>${esc(p)}</p>`);
+  if (ps.length > 3) ps.splice(2, 0, `<div class="ad-slot"><p>Advertisement</p></div>`, readAlso(r, b, 'related-inline'));
+  return doc(
+    htmlLang,
+    head,
+    `${header(r, b, 'News')}<div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>
+<main><article class="post"><header class="post-header"><h1>${esc(s.title)}</h1><time datetime="${s.publishedAt}">${s.publishedAt.slice(0, 10)}</time><span class="byline">By Staff</span></header>
+${r() < 0.5 ? figure(r, b) : ''}<div class="entry-content">${ps.join('\n')}</div>
+${share('social-share')}<div class="tags"><a rel="tag" href="/t/1">${esc(pick(r, b.nav))}</a></div></article>
+${headlinesList(r, b, 'related-posts', 6, b.readAlso)}${comments(r, b)}</main>
+<aside class="widget-area">${headlinesList(r, b, 'popular', 10, b.latest)}<div class="newsletter"><p>Get the best stories of the week in your inbox every Friday morning.</p><input type="email"></div></aside>
+${footer(r, b)}${inlineScripts(r, b, int(r, 5000, 30000))}`,
+  );
+}
+
+/** One page of the given kind; `n` makes its URL unique. */
+export function generatePage(kind: PageKind, id: number, r: R, origin?: string, relevantShare = 0.3): BenchPage {
+  const relevant = r() < relevantShare;
+  const langFor: Record<PageKind, () => Lang> = {
+    'kazinform-old': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
+    'kazinform-old-article-body': () => pick(r, ['ru', 'kk'] as Lang[]),
+    'kazinform-old-amp': () => pick(r, ['en', 'ru'] as Lang[]),
+    'kazinform-new-en': () => 'en',
+    'kazinform-new-ru': () => 'ru',
+    'kazinform-new-kk': () => 'kk-latn',
+    'kazinform-new-amp': () => 'en',
+    'kazinform-2026': () => pick(r, ['en', 'ru', 'kk-latn'] as Lang[]),
+    'govkz-body': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
+    generic: () => pick(r, ['en', 'ru'] as Lang[]),
+  };
+  const lang = langFor[kind]();
+  const newPlatform = kind.startsWith('kazinform-new') || kind === 'kazinform-2026';
+  const s = story(r, lang, newPlatform && r() < 0.85, relevant, kind.includes('old') ? int(r, 2019, 2022) : int(r, 2023, 2026));
+  const slug = `${slugify(s.title)}`;
+  const o = origin;
+  const site = (real: string) => o ?? real;
+  let url: string;
+  let html: string;
+  switch (kind) {
+    case 'kazinform-old':
+      url = `${site('https://www.inform.kz')}/${lang === 'kk' ? 'kz' : lang}/${slug}_a${3_000_000 + id}`;
+      html = oldKazinform(r, s, url, 'bl');
+      break;
+    case 'kazinform-old-article-body':
+      url = `${site(lang === 'kk' ? 'https://kaz.inform.kz' : 'https://www.inform.kz')}/news/${slug}_a${2_000_000 + id}/`;
+      html = oldKazinform(r, s, url, 'article_body');
+      break;
+    case 'kazinform-old-amp':
+      url = `${site('https://en.inform.kz')}/news/${slug}_a${2_500_000 + id}/amp`;
+      html = oldAmp(r, s, url);
+      break;
+    case 'kazinform-new-en':
+      url = `${site('https://qazinform.com')}/news/${slug}-${hex(r, 6)}`;
+      html = newKazinform(r, s, url, 'body-text');
+      break;
+    case 'kazinform-new-ru':
+      url = `${site('https://www.inform.kz')}/ru/${slug}-${hex(r, 6)}`;
+      html = newKazinform(r, s, url, 'body-text');
+      break;
+    case 'kazinform-new-kk':
+      url = `${site('https://qz.inform.kz')}/news/${slug}-${hex(r, 6)}/`;
+      html = newKazinform(r, s, url, 'body-text');
+      break;
+    case 'kazinform-new-amp':
+      url = `${site('https://qazinform.com')}/amp/${slug}-${hex(r, 6)}/`;
+      html = newAmp(r, s, url);
+      break;
+    case 'kazinform-2026':
+      url = `${site('https://qazinform.com')}/news/${slug}-${hex(r, 6)}`;
+      html = newKazinform(r, s, url, 'content-2026');
+      break;
+    case 'govkz-body':
+      url = `${site('https://www.gov.kz')}/memleket/entities/mfa/press/news/details/${900_000 + id}?lang=${lang}`;
+      html = govkzBody(r, s);
+      break;
+    case 'generic':
+      url = `${site('https://example-news.kz')}/world/${slug}-${id}`;
+      html = generic(r, s, url);
+      break;
+  }
+  return { id, kind, lang, url, html, title: s.title, lead: s.lead, paragraphs: s.paragraphs, publishedAt: s.publishedAt, relevant };
+}
+
+/** `perKind` pages of every kind, interleaved, from one seed. */
+export function generateCorpus(perKind: number, seed = 20261127): BenchPage[] {
+  const r = rng(seed);
+  const pages: BenchPage[] = [];
+  for (let i = 0; i < perKind; i++) for (const kind of PAGE_KINDS) pages.push(generatePage(kind, pages.length, r));
+  return pages;
+}

@@ -1,0 +1,39 @@
+/**
+ * Screenshots of the web view for the README: the list and an item page, with the same demo data the
+ * browser tests load. Run with `npx tsx scripts/screenshots.ts`; needs Debian's Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startWebServer } from '../functions/web-view/server';
+import { DEMO_ITEMS, loadDemoData } from '../test/web/demo-data';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/web/chromium';
+
+async function main(): Promise<void> {
+  const out = join(__dirname, '..', 'docs', 'screenshots');
+  mkdirSync(out, { recursive: true });
+  const demo = await loadDemoData();
+  const web = await startWebServer({ store: demo.store });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, deviceScaleFactor: 1 });
+    await page.goto(`${web.url}/`);
+    await page.screenshot({ path: join(out, 'list.png') });
+    await page.goto(`${web.url}/items/${DEMO_ITEMS[0]!.itemId}`);
+    await page.screenshot({ path: join(out, 'item.png') });
+    process.stdout.write(`wrote ${join(out, 'list.png')} and ${join(out, 'item.png')}\n`);
+  } finally {
+    await browser.close();
+    await web.close();
+    await demo.close();
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`screenshots: ${err.message}\n`);
+  process.exitCode = 1;
+});

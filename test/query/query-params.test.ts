@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { BadQueryError, parseItemQuery } from '../../functions/domain/query/query-params';
+
+function rejection(raw: Record<string, string>): string {
+  try {
+    parseItemQuery(raw);
+  } catch (err) {
+    expect(err).toBeInstanceOf(BadQueryError);
+    return (err as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(raw)}`);
+}
+
+describe('parseItemQuery', () => {
+  it('normalises dates to inclusive UTC instants and lower-cases the text', () => {
+    expect(parseItemQuery({ since: '2026-11-01', until: '2026-11-01', q: ' Energy Ministerial ' })).toEqual({
+      since: '2026-11-01T00:00:00.000Z',
+      until: '2026-11-01T23:59:59.999Z',
+      q: 'energy ministerial',
+      limit: 50,
+    });
+    expect(parseItemQuery({ since: '2026-11-01T09:30+05:00', until: '2026-11-01T09:30:15Z' })).toMatchObject({
+      since: '2026-11-01T04:30:00.000Z',
+      until: '2026-11-01T09:30:15.999Z',
+    });
+  });
+
+  it('ignores empty parameters and defaults the limit', () => {
+    expect(parseItemQuery({ category: '', topic: undefined })).toEqual({ limit: 50 });
+  });
+
+  const bad: [Record<string, string>, RegExp][] = [
+    [{ category: 'c5' }, /^bad parameter category: one of kz-us, c5plus1 \(got "c5"\)$/],
+    [{ topic: 'oil' }, /^bad parameter topic: one of trade-investment, energy, .*\(got "oil"\)$/],
+    [{ lang: 'de' }, /^bad parameter lang: one of en, ru, kk \(got "de"\)$/],
+    [{ source: 'MFA RU' }, /^bad parameter source: a source id/],
+    [{ since: 'yesterday' }, /^bad parameter since: a date \(2026-11-01\) or an instant/],
+    [{ since: '2026-02-30' }, /^bad parameter since: a date/],
+    [{ until: '2026-11-01T25:00' }, /^bad parameter until: a date/],
+    [{ since: '2026-11-02', until: '2026-11-01' }, /^bad parameter since: must not be after until/],
+    [{ q: 'a' }, /^bad parameter q: text of 2 to 200 characters$/],
+    [{ q: 'x'.repeat(201) }, /^bad parameter q: text of 2 to 200 characters$/],
+    [{ limit: '0' }, /^bad parameter limit: a whole number from 1 to 200$/],
+    [{ limit: '201' }, /^bad parameter limit: a whole number from 1 to 200$/],
+    [{ limit: '2.5' }, /^bad parameter limit: a whole number from 1 to 200$/],
+    [{ limit: 'ten' }, /^bad parameter limit: a whole number from 1 to 200$/],
+    [{ cursor: 'x'.repeat(2001) }, /^bad parameter cursor: /],
+    [{ categroy: 'kz-us' }, /^bad parameter categroy: not a known parameter; allowed: category, topic, source/],
+  ];
+  for (const [raw, message] of bad) {
+    it(`refuses ${JSON.stringify(raw).slice(0, 60)}`, () => {
+      expect(rejection(raw)).toMatch(message);
+    });
+  }
+});

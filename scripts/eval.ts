@@ -36,6 +36,8 @@ export interface EvalReport {
 }
 
 export const DEV_SET_PATH = path.resolve(__dirname, '../test/fixtures/classification/dev-set.jsonl');
+/** Full-length articles written apart from the rules and scored only after they were labelled. */
+export const HOLDOUT_PATH = path.resolve(__dirname, '../test/fixtures/classification/holdout.jsonl');
 
 export function loadDevSet(file = DEV_SET_PATH): DevItem[] {
   return readFileSync(file, 'utf8')
@@ -95,7 +97,7 @@ export function evaluate(items: DevItem[] = loadDevSet()): EvalReport {
   };
 }
 
-export function formatReport(r: EvalReport): string {
+export function formatReport(r: EvalReport, name = 'dev set'): string {
   const pct = (n: number) => n.toFixed(3);
   const rows = [
     ['label', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1', 'target'],
@@ -117,7 +119,7 @@ export function formatReport(r: EvalReport): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const out = [
-    `dev set: ${r.items} items, ${r.negatives} negatives (${((100 * r.negatives) / r.items).toFixed(1)}%)`,
+    `${name}: ${r.items} items, ${r.negatives} negatives (${((100 * r.negatives) / r.items).toFixed(1)}%)`,
     '',
     line(rows[0]),
     widths.map((w) => '-'.repeat(w)).join('  '),
@@ -134,7 +136,15 @@ export function formatReport(r: EvalReport): string {
 }
 
 if (typeof require !== 'undefined' && require.main === module) {
-  const report = evaluate();
-  console.log(formatReport(report));
-  process.exitCode = report.passed ? 0 : 1;
+  const sets: Array<[string, string]> = [
+    ['dev set', DEV_SET_PATH],
+    ['holdout set', HOLDOUT_PATH],
+  ];
+  let passed = true;
+  for (const [name, file] of sets) {
+    const report = evaluate(loadDevSet(file));
+    console.log(`${formatReport(report, name)}\n`);
+    passed &&= report.passed;
+  }
+  process.exitCode = passed ? 0 : 1;
 }

@@ -150,6 +150,7 @@ export async function seedItems(
 ): Promise<number> {
   let next = 0;
   let created = 0;
+  let done = 0;
   const step = options.empty ? 20 : 1;
   const worker = async () => {
     while (next < items.length) {
@@ -161,7 +162,9 @@ export async function seedItems(
       } else {
         for (const item of chunk) if ((await store.saveRelevantItem(item)) === 'created') created++;
       }
-      if (Math.floor(next / 500) !== Math.floor((next - step) / 500)) options.onProgress?.(Math.min(next, items.length));
+      const before = done;
+      done += chunk.length;
+      if (Math.floor(done / 500) !== Math.floor(before / 500)) options.onProgress?.(done);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

@@ -145,7 +145,9 @@ export class DynamoAlertStore implements AlertStore, StoryStore {
   }
 
   async getAlert(alertId: string): Promise<AlertRecord | null> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: alertKey(alertId), ConsistentRead: true }));
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: alertKey(alertId), ConsistentRead: true }),
+    );
     return res.Item ? (stripKeys(res.Item) as unknown as AlertRecord) : null;
   }
 
@@ -157,8 +159,10 @@ export class DynamoAlertStore implements AlertStore, StoryStore {
     for (let i = 0; i < unique.length; i += 100) {
       let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(storyKeyKey);
       for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt > 8) throw new Error(`BatchGetItem left ${pending.length} story keys unprocessed after retries`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
+        if (attempt > 8)
+          throw new Error(`BatchGetItem left ${pending.length} story keys unprocessed after retries`);
+        if (attempt > 0)
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
         const res: BatchGetCommandOutput = await this.doc.send(
           new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
         );
@@ -179,7 +183,9 @@ export class DynamoAlertStore implements AlertStore, StoryStore {
   }
 
   async putStoryKey(record: StoryKeyRecord): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...storyKeyKey(record.key), ...record } }));
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { ...storyKeyKey(record.key), ...record } }),
+    );
   }
 
   async joinStory(member: Omit<StoryMember, 'seq'>): Promise<StoryMember> {
@@ -207,7 +213,11 @@ export class DynamoAlertStore implements AlertStore, StoryStore {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: `STORYDAY#${almatyDay(stored.joinedAt)}`, sk: `${stored.storyId}#${stored.itemId}`, ...stored },
+        Item: {
+          pk: `STORYDAY#${almatyDay(stored.joinedAt)}`,
+          sk: `${stored.storyId}#${stored.itemId}`,
+          ...stored,
+        },
       }),
     );
     return stored;
@@ -225,7 +235,11 @@ export class DynamoAlertStore implements AlertStore, StoryStore {
 
   private async getMember(storyId: string, itemId: string): Promise<StoryMember | null> {
     const res = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { pk: `STORY#${storyId}`, sk: `MEMBER#${itemId}` }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `STORY#${storyId}`, sk: `MEMBER#${itemId}` },
+        ConsistentRead: true,
+      }),
     );
     return res.Item ? (stripKeys(res.Item) as unknown as StoryMember) : null;
   }
@@ -252,7 +266,11 @@ export class DynamoAlertStore implements AlertStore, StoryStore {
   private async conditionalPut(item: Record<string, unknown>): Promise<boolean> {
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return true;
     } catch (err) {
@@ -284,5 +302,8 @@ function toStoryKey(r: Record<string, unknown>): StoryKeyRecord {
 }
 
 function isConditionFailure(err: unknown): boolean {
-  return err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException';
+  return (
+    err instanceof ConditionalCheckFailedException ||
+    (err as Error).name === 'ConditionalCheckFailedException'
+  );
 }

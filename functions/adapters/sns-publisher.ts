@@ -35,7 +35,8 @@ export function toMessageAttributes(attributes: AlertMessage['attributes']) {
   if (entries.length > 10) throw new Error(`SNS allows 10 message attributes, got ${entries.length}`);
   return Object.fromEntries(
     entries.map(([key, value]) => {
-      if (Array.isArray(value)) return [key, { DataType: 'String.Array', StringValue: JSON.stringify(value) }];
+      if (Array.isArray(value))
+        return [key, { DataType: 'String.Array', StringValue: JSON.stringify(value) }];
       if (typeof value === 'number') return [key, { DataType: 'Number', StringValue: String(value) }];
       return [key, { DataType: 'String', StringValue: value }];
     }),
@@ -46,7 +47,10 @@ export function toMessageAttributes(attributes: AlertMessage['attributes']) {
 export function parseSubscriberPolicies(json: string | undefined): SubscriberPolicy[] {
   if (!json) return [];
   const parsed = JSON.parse(json) as unknown;
-  if (!Array.isArray(parsed) || !parsed.every((p) => p && typeof p.id === 'string' && typeof p.policy === 'object')) {
+  if (
+    !Array.isArray(parsed) ||
+    !parsed.every((p) => p && typeof p.id === 'string' && typeof p.policy === 'object')
+  ) {
     throw new Error('SUBSCRIBER_POLICIES must be a JSON array of { id, delivery, policy }');
   }
   return parsed as SubscriberPolicy[];

@@ -1,6 +1,4 @@
-import { routingAttributes } from './alerts/format-alert';
-import { prepareAlert } from './alerts/prepare-alert';
-import { assignStory } from './alerts/stories';
+import { recordStoryAndAlert } from './alerts/prepare-alert';
 import { classify } from './classification/classify';
 import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
 import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
@@ -62,9 +60,7 @@ export async function processEntry(entry: FeedEntry, deps: ProcessDeps): Promise
   // crash anywhere before it is repaired by redelivery (both steps find their earlier records), and an
   // alert is never lost. Every copy gets an alert record; the sweep decides whether a later copy of a
   // story has anyone left to tell.
-  const { storyId, seq, matchedBy } = await assignStory(item, storyAttributes(item), deps.store, now);
-  item.storyId = storyId;
-  await deps.store.recordPendingAlert(prepareAlert(item, now, seq));
+  const { storyId, seq, matchedBy } = await recordStoryAndAlert(item, deps.store, now);
   await deps.store.saveRelevantItem(item);
   deps.log.info('item relevant', {
     sourceId: entry.sourceId,
@@ -75,12 +71,6 @@ export async function processEntry(entry: FeedEntry, deps: ProcessDeps): Promise
     categories: classification.categories,
   });
   return 'relevant';
-}
-
-/** What a subscriber's filter can see of a copy (the story id is not known yet and is no filter). */
-function storyAttributes(item: StoredItem) {
-  const { storyId: _s, ...attributes } = routingAttributes(item);
-  return attributes;
 }
 
 async function readArticle(entry: FeedEntry, http: HttpClient): Promise<ExtractedArticle> {
@@ -98,5 +88,7 @@ async function readArticle(entry: FeedEntry, http: HttpClient): Promise<Extracte
     };
   }
   const res = await http.request({ url: entry.url, headers: { accept: 'text/html,application/xhtml+xml' } });
-  return extractArticle(decodeBody(res.body, res.headers.get('content-type')), res.url, { language: entry.language });
+  return extractArticle(decodeBody(res.body, res.headers.get('content-type')), res.url, {
+    language: entry.language,
+  });
 }

@@ -17,7 +17,10 @@ const publisher = new SnsPublisher(
 );
 
 /** Scheduled sweep: publishes every pending alert; an alert that fails stays pending for the next run. */
-export const handler = async (_event: unknown, context?: Context): Promise<{ sent: number; failed: number }> => {
+export const handler = async (
+  _event: unknown,
+  context?: Context,
+): Promise<{ sent: number; failed: number }> => {
   const result = await dispatchPendingAlerts({
     store,
     publisher,
@@ -30,6 +33,7 @@ export const handler = async (_event: unknown, context?: Context): Promise<{ sen
   metrics.addMetric('AlertsReclaimed', MetricUnit.Count, result.reclaimed);
   metrics.addMetric('AlertsUnmarked', MetricUnit.Count, result.unmarked);
   metrics.publishStoredMetrics();
-  if (result.failed > 0 || result.unmarked > 0) logger.warn('alert sweep finished with failures', { ...result });
+  if (result.failed > 0 || result.unmarked > 0)
+    logger.warn('alert sweep finished with failures', { ...result });
   return { sent: result.sent, failed: result.failed };
 };

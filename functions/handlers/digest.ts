@@ -19,11 +19,21 @@ const publisher = new SnsPublisher(
 export const handler = async (event: { day?: string } | undefined, context?: Context) => {
   const day = event?.day && /^\d{4}-\d{2}-\d{2}$/.test(event.day) ? event.day : undefined;
   const result = await runDailyDigest(
-    { store, publisher, log: logger, remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined },
+    {
+      store,
+      publisher,
+      log: logger,
+      remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
+    },
     day,
   );
   metrics.addMetric('DigestsSent', MetricUnit.Count, result.dispatch.sent);
   metrics.addMetric('DigestsFailed', MetricUnit.Count, result.dispatch.failed);
   metrics.publishStoredMetrics();
-  return { day: result.day, stories: result.stories, sent: result.dispatch.sent, failed: result.dispatch.failed };
+  return {
+    day: result.day,
+    stories: result.stories,
+    sent: result.dispatch.sent,
+    failed: result.dispatch.failed,
+  };
 };

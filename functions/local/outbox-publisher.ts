@@ -32,13 +32,18 @@ export class OutboxPublisher implements AlertPublisher {
     subscribers: Subscriber[],
   ) {
     this.routes = subscribers.map((subscriber) => ({ subscriber, policy: filterPolicyFor(subscriber) }));
-    this.subscribers = this.routes.map((r) => ({ id: r.subscriber.id, delivery: r.subscriber.delivery, policy: r.policy }));
+    this.subscribers = this.routes.map((r) => ({
+      id: r.subscriber.id,
+      delivery: r.subscriber.delivery,
+      policy: r.policy,
+    }));
   }
 
   async publish(message: AlertMessage): Promise<{ messageId: string }> {
     this.publishCalls++;
     const alertId = String(
-      message.attributes.alertId ?? createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 16),
+      message.attributes.alertId ??
+        createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 16),
     );
     const messageId = `local-${alertId}`;
     const fileName = alertId.replace(/[^A-Za-z0-9_.-]/g, '_');

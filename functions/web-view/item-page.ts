@@ -36,7 +36,11 @@ function alertPanel(alert: AlertRecord | null): SafeHtml {
     status = html`<p><span class="status">Not sent</span>: every subscriber it matched had already been told about this story.</p>`;
   else
     status = html`<p><span class="status wait">Alert ${alert.status}</span> since <time datetime="${alert.createdAt}">${formatAstana(alert.createdAt)}</time>.</p>`;
-  return html`<section class="panel" aria-labelledby="h-alert"><h2 id="h-alert">Alert</h2>${status}</section>`;
+  const copy =
+    alert?.storySeq && alert.storySeq > 1
+      ? html`<p class="summary">Copy ${alert.storySeq} of its story: alerted only to subscribers not told by an earlier copy.</p>`
+      : '';
+  return html`<section class="panel" aria-labelledby="h-alert"><h2 id="h-alert">Alert</h2>${status}${copy}</section>`;
 }
 
 function scoresPanel(item: StoredItem): SafeHtml {

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SourceHealth, StoredItem } from '../domain/model';
-import type { AlertRecord, ItemPage, Log, MonitorStore } from '../domain/ports';
+import type { ItemPage, Log, MonitorStore } from '../domain/ports';
 import { routeQuery } from '../domain/query/query-routes';
 import { astanaDayBound } from './astana-time';
 import { type ItemView, renderItemPage } from './item-page';
@@ -102,11 +102,12 @@ async function itemPage(deps: WebViewDeps, segment: string, res: ServerResponse)
   const item = result.body as StoredItem;
   const view: ItemView = { item, alert: null, copies: [] };
   const [alert, copies] = await Promise.allSettled([
-    typeof deps.store.getAlert === 'function' ? deps.store.getAlert(item.itemId) : Promise.resolve(null),
+    // An item's instant alert is keyed by the item's id.
+    deps.store.getAlert(item.itemId),
     findStoryCopies(deps.store, item),
   ]);
   // The item is worth showing even when a side lookup fails; the failure is logged and shown in place.
-  if (alert.status === 'fulfilled') view.alert = alert.value as AlertRecord | null;
+  if (alert.status === 'fulfilled') view.alert = alert.value;
   else deps.log?.error('web view: alert lookup failed', { itemId: item.itemId, error: String(alert.reason) });
   if (copies.status === 'fulfilled') view.copies = copies.value;
   else {

@@ -14,10 +14,8 @@ const MAX_PAGES = 10;
  */
 export async function findStoryCopies(store: MonitorStore, item: StoredItem): Promise<StoryCopy[]> {
   const others = (copies: StoryCopy[]) => copies.filter((c) => c.itemId !== item.itemId);
-  if (typeof store.listStoryMembers === 'function') {
-    const members = await store.listStoryMembers(item.storyId);
-    if (members.length > 0) return others(members).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
-  }
+  const members = await store.listStoryMembers(item.storyId);
+  if (members.length > 0) return others(members).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
   const at = Date.parse(item.publishedAt);
   const params = {
     since: new Date(at - WINDOW_MS).toISOString(),

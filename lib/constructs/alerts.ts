@@ -30,7 +30,12 @@ export function toSnsFilter(policy: FilterPolicy): Record<string, SubscriptionFi
         return [key, SubscriptionFilter.stringFilter({ allowlist: conditions as string[] })];
       }
       const [cond] = conditions;
-      if (conditions.length === 1 && typeof cond === 'object' && 'numeric' in cond && cond.numeric[0] === '>=') {
+      if (
+        conditions.length === 1 &&
+        typeof cond === 'object' &&
+        'numeric' in cond &&
+        cond.numeric[0] === '>='
+      ) {
         return [key, SubscriptionFilter.numericFilter({ greaterThanOrEqualTo: Number(cond.numeric[1]) })];
       }
       throw new Error(`filter policy key ${key}: no CDK mapping for ${JSON.stringify(conditions)}`);
@@ -63,7 +68,13 @@ export class Alerts extends Construct {
           : new SmsSubscription(s.phone as string, { filterPolicy }),
       );
     });
-    // Ids and policies only (no address): the sweep narrows later copies of a story with them.
+    // Ids and policies only (no address): the sweep narrows later copies of a story with them. Lambda
+    // allows 4 KB of environment in all, which holds about 25 subscribers.
+    if (JSON.stringify(policies).length > 3_500) {
+      throw new Error(
+        `too many subscribers (${policies.length}) for the alert function's environment; keep them under ~25`,
+      );
+    }
     const environment = {
       TABLE_NAME: props.table.tableName,
       TOPIC_ARN: this.topic.topicArn,

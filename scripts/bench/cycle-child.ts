@@ -182,7 +182,7 @@ async function main() {
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 20);
+  }, 50);
   const rssBefore = process.memoryUsage.rss();
 
   const t0 = performance.now();

@@ -4,7 +4,11 @@ import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FilterPolicy, filterPolicyFor, policyMatches } from '../../functions/domain/alerts/filter-policy';
+import {
+  type FilterPolicy,
+  filterPolicyFor,
+  policyMatches,
+} from '../../functions/domain/alerts/filter-policy';
 import { formatAlertMessage } from '../../functions/domain/alerts/format-alert';
 import { parseSubscribers } from '../../functions/domain/alerts/subscribers';
 import type { AlertMessage } from '../../functions/domain/ports';
@@ -42,7 +46,10 @@ beforeAll(() => {
   }
 });
 
-const msg = (over: Parameters<typeof item>[0], attrs: Record<string, unknown> = {}): AlertMessage['attributes'] => {
+const msg = (
+  over: Parameters<typeof item>[0],
+  attrs: Record<string, unknown> = {},
+): AlertMessage['attributes'] => {
   const m = formatAlertMessage(item(over), { alertId: over.itemId });
   return { ...m.attributes, ...attrs } as AlertMessage['attributes'];
 };
@@ -52,7 +59,11 @@ const samples: [string, AlertMessage['attributes'], string[]][] = [
   ['Russian KZ-US alert', msg({ itemId: 'b', language: 'ru' }), ['analyst@example.org', 'ru@example.org']],
   [
     'C5+1 alert in Kazakh',
-    msg({ itemId: 'c', language: 'kk', classification: classification({ categories: ['c5plus1'], scores: { 'kz-us': 0, c5plus1: 0.7 } }) }),
+    msg({
+      itemId: 'c',
+      language: 'kk',
+      classification: classification({ categories: ['c5plus1'], scores: { 'kz-us': 0, c5plus1: 0.7 } }),
+    }),
     ['analyst@example.org', '+15555550100'],
   ],
   [
@@ -71,7 +82,10 @@ const samples: [string, AlertMessage['attributes'], string[]][] = [
   [
     'a digest below the daily subscriber’s minimum score',
     msg(
-      { itemId: 'f', classification: classification({ topics: ['energy'], scores: { 'kz-us': 0.5, c5plus1: 0 } }) },
+      {
+        itemId: 'f',
+        classification: classification({ topics: ['energy'], scores: { 'kz-us': 0.5, c5plus1: 0 } }),
+      },
       { delivery: ['daily:energy-daily'] },
     ),
     [],
@@ -103,10 +117,15 @@ describe('Alerts construct', () => {
     for (const s of subscribers) expect(policies.get((s.email ?? s.phone)!)).toEqual(filterPolicyFor(s));
   });
 
-  it.each(samples)('routes the %s to the right subscribers under the template policies', (_name, attributes, expected) => {
-    const reached = [...policies].filter(([, p]) => policyMatches(p, attributes)).map(([endpoint]) => endpoint);
-    expect(reached.sort()).toEqual([...expected].sort());
-  });
+  it.each(samples)(
+    'routes the %s to the right subscribers under the template policies',
+    (_name, attributes, expected) => {
+      const reached = [...policies]
+        .filter(([, p]) => policyMatches(p, attributes))
+        .map(([endpoint]) => endpoint);
+      expect(reached.sort()).toEqual([...expected].sort());
+    },
+  );
 
   it('encrypts the topic with the given key and lets both functions publish', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });

@@ -17,7 +17,10 @@ beforeEach(() => {
 
 describe('SnsPublisher', () => {
   it('publishes the json structure with default, email and sms forms and typed filter attributes', async () => {
-    const alert = prepareAlert(item({ itemId: 'i1', title: RU_TITLE, language: 'ru' }), new Date('2026-11-24T09:40:00Z'));
+    const alert = prepareAlert(
+      item({ itemId: 'i1', title: RU_TITLE, language: 'ru' }),
+      new Date('2026-11-24T09:40:00Z'),
+    );
     const res = await new SnsPublisher(new SNSClient({}), TOPIC).publish(alert.message);
     expect(res).toEqual({ messageId: 'mid-1' });
     expect(snsMock).toHaveReceivedCommandTimes(PublishCommand, 1);
@@ -60,7 +63,10 @@ describe('SnsPublisher', () => {
   });
 
   it('fails loudly when SNS answers without a message id or rejects the call', async () => {
-    snsMock.on(PublishCommand).resolvesOnce({}).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'Throttled' }));
+    snsMock
+      .on(PublishCommand)
+      .resolvesOnce({})
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'Throttled' }));
     const p = new SnsPublisher(new SNSClient({ maxAttempts: 1 }), TOPIC);
     const message = prepareAlert(item({ itemId: 'i3' }), new Date()).message;
     await expect(p.publish(message)).rejects.toThrow(/without a MessageId/);
@@ -69,7 +75,9 @@ describe('SnsPublisher', () => {
 
   it('reads the subscriber policies the stack passes, and rejects a malformed value', () => {
     expect(parseSubscriberPolicies(undefined)).toEqual([]);
-    expect(parseSubscriberPolicies('[{"id":"a","delivery":"instant","policy":{"delivery":["instant"]}}]')).toHaveLength(1);
+    expect(
+      parseSubscriberPolicies('[{"id":"a","delivery":"instant","policy":{"delivery":["instant"]}}]'),
+    ).toHaveLength(1);
     expect(() => parseSubscriberPolicies('{"id":"a"}')).toThrow(/SUBSCRIBER_POLICIES/);
   });
 });

@@ -15,7 +15,7 @@ import { type FaultProxy, startFaultProxy } from './harness/dynamo-fault-proxy';
 import { type BuiltFeeds, buildFeeds } from './harness/feeds';
 import { recordRow } from './harness/outcome-table';
 import { type SourceServer, startSourceServer } from './harness/source-server';
-import { RecordingPublisher, captureLog, rowFrom, tally } from './harness/world';
+import { RecordingPublisher, captureLog, idFor, rowFrom, tally } from './harness/world';
 
 const RATE = 0.1;
 const NOW = new Date();
@@ -74,6 +74,11 @@ describe(`storage faults: ${RATE * 100}% of DynamoDB requests throttled, failed 
       .join(', ');
     recordRow(rowFrom(`storage faults (${RATE * 100}% of requests)`, t, log.errors().length, seconds, `injected: ${faults}`));
 
+    if (t.lostUrls.length > 0) {
+      const alerts = await Promise.all(t.lostUrls.map((u) => store.getAlert(idFor(u))));
+      console.error('lost:', JSON.stringify(alerts.map((a) => a && { ...a, message: undefined }), null, 1));
+      console.error(log.text().split('\n').filter((l) => !l.startsWith('info')).join('\n'));
+    }
     // The faults really happened, including a put applied whose answer was lost.
     expect(proxy.injected.throttle ?? 0).toBeGreaterThan(0);
     expect(proxy.injected['drop-after'] ?? 0).toBeGreaterThan(0);

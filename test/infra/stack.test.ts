@@ -1,17 +1,20 @@
-import type { Stack } from 'aws-cdk-lib';
+import { type App, type Stack, Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SOURCES } from '../../functions/domain/sources/definitions';
 import type { MonitorStack } from '../../lib/monitor-stack';
 import { actionsOf, statementsOfRole, synthMonitor } from './synth';
 
+// One synth for the whole file: every assertion below reads the same app and template.
+let app: App;
 let stack: MonitorStack;
 let template: Template;
 
 beforeAll(() => {
-  ({ stack, template } = synthMonitor({ schedule: 'rate(10 minutes)' }));
+  ({ app, stack, template } = synthMonitor({ schedule: 'rate(10 minutes)' }));
 });
 
 const logicalId = (s: Stack, c: { node: { defaultChild?: unknown } }) => s.getLogicalId(c.node.defaultChild as CfnRole);
@@ -181,7 +184,10 @@ describe('alarms', () => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'SourceFailures',
         Namespace: 'KzNewsMonitor',
-        Dimensions: Match.arrayWith([{ Name: 'sourceId', Value: source.id }, { Name: 'service', Value: 'fetch' }]),
+        Dimensions: [
+          { Name: 'service', Value: 'fetch' },
+          { Name: 'sourceId', Value: source.id },
+        ],
         Period: 600,
         EvaluationPeriods: 3,
         DatapointsToAlarm: 3,
@@ -213,5 +219,27 @@ describe('schedule', () => {
       ScheduleExpression: 'rate(10 minutes)',
       Target: { Arn: { 'Fn::GetAtt': [logicalId(stack, stack.ingestion.fetchFunction), 'Arn'] } },
     });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no finding that is not acknowledged', () => {
+    const report = new AwsSolutionsChecks().validateScope(app);
+    const findings = report.violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}: ${v.description}`),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('gives every acknowledgement a specific reason', () => {
+    const acks = app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    expect(acks.length).toBeGreaterThan(0);
+    for (const [id, reason] of acks) {
+      expect(id).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(reason.length, `${id}: "${reason}"`).toBeGreaterThan(60);
+    }
   });
 });

@@ -14,7 +14,8 @@ beforeEach(() => {
   server.govkz = { challenge: 'v2', blocked: false, wrapped: false, pageBase: 1 };
 });
 
-function source(def: Omit<SourceDefinitionInput, 'id'> & { id?: string }) {
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> & { id?: string } : never;
+function source(def: WithoutId<SourceDefinitionInput>) {
   return parseSources([{ id: 'src', ...def } as SourceDefinitionInput])[0]!;
 }
 const read = (def: Parameters<typeof source>[0], log = memoryLog()) => readSource(source(def), { http: testClient().http, log });

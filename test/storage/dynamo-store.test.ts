@@ -157,7 +157,7 @@ describe('listing queries', () => {
 
   it('lists an item in two categories once in each category and once overall', async () => {
     const both = items.find((i) => i.classification.categories.length === 2)!;
-    for (const raw of [{ category: 'kz-us' }, { category: 'c5plus1' }, {}]) {
+    for (const raw of [{ category: 'kz-us' }, { category: 'c5plus1' }, {}] as Record<string, string>[]) {
       const ids = (await allPages({ ...raw, limit: '200' })).items.map((i) => i.itemId);
       expect(ids.filter((id) => id === both.itemId)).toHaveLength(1);
     }

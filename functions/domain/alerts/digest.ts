@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../model';
-import type { AlertMessage, AlertRecord, AlertStore, Log, StoryMember, StoryStore } from '../ports';
+import type { AlertMessage, AlertRecord, AlertStore, StoryMember, StoryStore } from '../ports';
 import { type DispatchDeps, type DispatchResult, dispatchAlerts } from './dispatch-alerts';
 import { type SubscriberPolicy, policyMatches } from './filter-policy';
 import { categoryTag, emailSubject, formatTimes, smsCapacity, smsLength } from './format-alert';
@@ -106,7 +106,7 @@ export function formatDigest(subscriberId: string, day: string, stories: DigestS
   let sms = `[KZmon] ${day}: ${count} (${counts}). Top: ${stories[0]?.copy.url ?? ''}`.trim();
   const fits = (t: string) => smsLength(t).units <= smsCapacity(smsLength(t).gsm7, 2);
   if (!fits(sms)) sms = `[KZmon] ${day}: ${count} (${counts}).`;
-  const categories = [...new Set(stories.flatMap((s) => asArray(s.copy.attributes.categories)))];
+  const categories = order.filter((c) => byCategory.get(c)?.length);
   return {
     default: `${subject}\n${email}`,
     email,
@@ -155,7 +155,7 @@ export async function runDailyDigest(deps: DigestDeps, day?: string): Promise<Di
     records.push(created === 'created' ? record : ((await deps.store.getAlert(alertId)) ?? record));
   }
   const pending = records.filter((r) => r.status === 'pending' || r.status === 'sending');
-  const dispatch = await dispatchAlerts({ ...deps, log: deps.log as Log }, pending);
+  const dispatch = await dispatchAlerts(deps, pending);
   deps.log.info('daily digest', {
     day: theDay,
     stories: stories.length,

@@ -165,14 +165,12 @@ async function sendClaimed(
       ...ctx,
       error: (err as Error).message,
     });
-    await deps.store
-      .releaseAlert(alert.alertId, token)
-      .catch((e: Error) =>
-        deps.log.error('could not release the alert; it is retried when its lease ends', {
-          ...ctx,
-          error: e.message,
-        }),
-      );
+    await deps.store.releaseAlert(alert.alertId, token).catch((e: Error) =>
+      deps.log.error('could not release the alert; it is retried when its lease ends', {
+        ...ctx,
+        error: e.message,
+      }),
+    );
     return 'failed';
   }
 

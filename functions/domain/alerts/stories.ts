@@ -8,8 +8,9 @@ import { almatyDay } from './local-time';
  *  - FP#<lang>#<band>#<hash>: MinHash LSH bands of the title+lead in one language. A band hit is only a
  *    candidate; it joins when the estimated Jaccard similarity of the signatures is at least
  *    NEAR_DUPLICATE_SIMILARITY.
- *  - EV#<day>#<eventType>#<people>: the same officials, the same kind of event, the same (Almaty) day,
- *    looked up for the day before and after too; this is what joins copies across languages.
+ *  - EV#<day>#<eventType>#<people>: the same officials, the same kind of event, the same (Almaty) day
+ *    ±1. An item holds the keys of its day and the next, so two items at most one day apart always
+ *    share a key and two days apart never do; this is what joins copies across languages.
  * Keys are claimed in one global (sorted) order and a claimant stops at its first conflict and joins the
  * holder, so two copies processed at the same time still end in one story.
  */
@@ -124,10 +125,9 @@ export async function assignStory(
   const signature = minhash(storyText(item));
   const fpKeys = fingerprintKeys(item.language, signature);
   const day = almatyDay(item.publishedAt);
-  const ownEvent = eventKey(item, day);
-  const eventLookups = ownEvent ? [-1, 0, 1].map((d) => eventKey(item, shiftDay(day, d))!) : [];
+  const eventKeys = eventKey(item, day) ? [0, 1].map((d) => eventKey(item, shiftDay(day, d)) as string) : [];
 
-  const hits = await store.getStoryKeys([...fpKeys, ...eventLookups]);
+  const hits = await store.getStoryKeys([...fpKeys, ...eventKeys]);
   let storyId: string | null = null;
   let matchedBy: StoryAssignment['matchedBy'] = 'new';
   // Our own earlier claims (a redelivered item) win; then the most similar text; then the event.
@@ -156,7 +156,7 @@ export async function assignStory(
     }
   }
 
-  const ownKeys = [...fpKeys, ...(ownEvent ? [ownEvent] : [])].sort();
+  const ownKeys = [...fpKeys, ...eventKeys].sort();
   const claimed: string[] = [];
   let current = storyId ?? item.itemId;
   for (const key of ownKeys) {

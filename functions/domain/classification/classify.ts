@@ -21,7 +21,9 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')
     .replace(/[’`ʼ]/g, "'")
-    .normalize('NFC');
+    .normalize('NFC')
+    // Kazakh Latin spells ия both "ıa" and "iia" (Azıa, Aziia): one spelling for both
+    .replace(/([iI])[iI]/g, '$1');
 }
 
 // The start boundary is checked in code (a look-behind on every position costs 2-3x the time).
@@ -61,8 +63,11 @@ const RE = {
   c5States: RULES.c5States.map((names) => compile(names.map((n) => `${n}\\p{L}*`))),
   otherFormat: compile(RULES.otherFormats),
   otherPartner: compile(RULES.otherPartners),
+  usOfficial: compile(RULES.officialTitles.US),
+  kzOfficial: compile(RULES.officialTitles.KZ),
 };
 const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
+const PAIR_PHRASE = new RegExp(`^[^,;:()]*\\s(?:${RULES.pairPhraseJoiners.join('|')})\\s[^,;:()]*$`, 'iu');
 
 const PEOPLE_RE = (() => {
   const alternatives: string[] = [];
@@ -238,6 +243,10 @@ export function classify(input: ClassifierInput): Classification {
     }
   }
 
+  // Officials named by office ("the US President") count as officials of their side.
+  for (const h of hits(doc, RE.usOfficial)) usPersonS.add(h.s);
+  for (const h of hits(doc, RE.kzOfficial)) kzPersonS.add(h.s);
+
   const kzHits = bySentence(hits(doc, RE.kz));
   const usHitsList = [...hits(doc, RE.us), ...hits(doc, RE.usCs)];
   const usHits = bySentence(usHitsList);
@@ -284,7 +293,7 @@ export function classify(input: ClassifierInput): Classification {
       } else if (office.has(s)) {
         w = hasKz || !third.has(s) ? 0.5 : 0.5 * RULES.thirdPartyFactor;
       } else if (hasKz && hasUs) {
-        const pair = isPair(doc, kzHits.get(s) ?? [], usList);
+        const pair = isPair(doc, kzHits.get(s) ?? [], usList, third.get(s) ?? []);
         const officials = kzPersonS.has(s) && usPersonS.has(s);
         w = pair ? 0.45 : 0.1;
         if (hasInteraction) w += officials ? 0.4 : 0.25;
@@ -384,12 +393,20 @@ export function classify(input: ClassifierInput): Classification {
 }
 
 /** True when a Kazakhstan mention and a US mention are joined directly ("Kazakhstan and the US"). */
-function isPair(doc: Doc, kz: Hit[], us: Hit[]): boolean {
+function isPair(doc: Doc, kz: Hit[], us: Hit[], third: Hit[]): boolean {
   for (const a of kz) {
     for (const b of us) {
       const [first, second] = a.start < b.start ? [a, b] : [b, a];
       const between = doc.folded.slice(first.end, second.start);
       if (between.length <= 12 && PAIR_JOINER.test(between)) return true;
+      // "Kazakhstan's Geology Committee and the US Geological Survey": two bodies, one of each side,
+      // joined in one phrase with nothing (no third country, no list) between them
+      if (
+        between.length <= RULES.pairPhraseMaxChars &&
+        PAIR_PHRASE.test(between) &&
+        !third.some((t) => t.start >= first.end && t.end <= second.start)
+      )
+        return true;
     }
   }
   return false;

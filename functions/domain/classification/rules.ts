@@ -41,7 +41,35 @@ export const RULES = {
     'соединенн\\p{L}* штат' + L, 'вашингтон' + L, 'американ' + L, 'америк' + L, 'госдеп' + L, 'белого дома',
     'белый дом', 'америка құрама штат' + L, 'америкалық' + L, 'америка' + L, 'amerika' + L,
     'amerikalyq' + L, 'vashington' + L,
+    // US companies and agencies stand for the US side (US investment in or aid to Kazakhstan)
+    'chevron', 'exxon' + L, 'exxonmobil', 'boeing', 'wabtec', 'general electric', 'citigroup', 'USGS',
+    'geological survey', 'national nuclear security administration', 'NNSA', 'CENTCOM', 'central command',
+    'peace corps', 'chamber of commerce of the united states', 'шеврон' + L, 'эксонмобил' + L, 'боинг' + L,
   ],
+
+  /**
+   * Officials named by their office rather than by name ("the US President", "Президент Казахстана").
+   * A sentence with officials of both sides and an interaction word weighs like one naming them.
+   */
+  officialTitles: {
+    US: [
+      '(?:U\\.?S\\.?|American|United States) (?:president|vice president|secretary of state|secretary|ambassador|envoy|special envoy|chargé d.affaires|charge d.affaires|delegation|administration|congressm[ae]n|senators?)',
+      '(?:president|vice president|secretary|ambassador|envoy) of the united states',
+      'secretary of state', 'state secretary', 'white house',
+      'президент' + L + ' (?:США|Соединенн' + L + ' Штатов(?: Америки)?)', 'госсекретар' + L,
+      'государственн' + L + ' секретар' + L + ' США', '(?:посол|послом|посла|послу|посланник' + L + ') США', 'делегаци' + L + ' США', 'американск' + L + ' (?:делегаци|сторон|коллег|партнер)' + L,
+      'АҚШ (?:Президент|Мемлекеттік хатшы|елші|делегация)' + L, 'америкалық (?:тарап|әріптес|делегация)' + L, 'американдық (?:тарап|әріптес|делегация)' + L,
+      'AQS[Hh] (?:prezident|memlekettik hatshy|elshi|delegatsi)' + L, 'amerikalyq (?:tarap|ariptes|delegatsi)' + L,
+    ],
+    KZ: [
+      '(?:kazakh|kazakhstan' + L + ') (?:president|foreign minister|deputy foreign minister|prime minister|minister|ambassador|delegation|side|counterpart' + L + ')',
+      '(?:president|prime minister|foreign minister|minister of foreign affairs|ambassador) of (?:the republic of )?kazakhstan',
+      'президент' + L + ' (?:Казахстана|РК|Республики Казахстан)', 'казахстанск' + L + ' (?:делегаци|сторон|коллег|партнер)' + L,
+      '(?:министр|посол|послом|посла)' + L + ' (?:иностранных дел )?(?:Казахстана|РК)',
+      '(?:Қазақстан|ҚР) (?:Президенті|Республикасының Президенті|Сыртқы істер министрі|елшісі)' + L, 'қазақстандық (?:тарап|делегация)' + L,
+      '(?:Qazaqstan|QR) (?:Prezidenti|Respublikasynyn Prezidenti|Syrtqy ister ministri|elshisi)' + L, 'qazaqstandyq (?:tarap|delegatsi)' + L,
+    ],
+  },
   /** US abbreviations that must match in upper case (so that "us" the pronoun is not the US). */
   usaCaseSensitive: ['US', 'U\\.S\\.?', 'USA', 'U\\.S\\.A\\.?', 'США', 'АҚШ' + L, 'AQS[Hh]' + L, 'АКШ'],
 
@@ -57,6 +85,9 @@ export const RULES = {
 
   /** Adjacent pairings that name the two countries as a pair: "Kazakhstan-US", "between Kazakhstan and the US". */
   pairJoiners: ['\\s*[-–—]\\s*', '\\s+(?:and|и|мен|пен|бен|men|pen|ben|jane|және|with|с|со)\\s+(?:the\\s+)?'],
+  /** The same, with a few words between ("Kazakhstan's Ministry of Energy and the US NNSA"), no commas. */
+  pairPhraseJoiners: ['and', 'и', 'мен', 'пен', 'бен', 'men', 'pen', 'ben', 'jane', 'және'],
+  pairPhraseMaxChars: 40,
 
   /** Bilateral compounds that decide kz-us by themselves (weight 0.6). */
   bilateralCompounds: [
@@ -180,7 +211,7 @@ export const RULES = {
     'central asia(?:n states| countries)?\\s*(?:\\+|plus)\\s*(?:the\\s+)?(?:US|USA|U\\.S\\.|united states|america)',
     'центральн' + L + ' ази' + L + '\\s*\\+\\s*(?:США|Америк' + L + ')',
     'орталық азия\\s*\\+\\s*(?:АҚШ|Америка)',
-    'ortalyq aziia\\s*\\+\\s*(?:AQSh|amerika)',
+    'ortalyq azi+a\\s*\\+\\s*(?:AQSh|amerika)',
     'C5\\s*\\+\\s*(?:US|USA|United States)',
   ],
 
@@ -261,6 +292,10 @@ export const RULES = {
       { pattern: 'tauar ainalym' + L, weight: 1 }, { pattern: 'ekonomikalyq' + L, weight: 0.5 },
     ],
     energy: [
+      // A ministry's name is not the subject: weight-0 entries come first so they swallow the span.
+      { pattern: '(?:ministry|department|minister|secretary) of energy|energy (?:ministry|minister|secretary)', weight: 0 },
+      { pattern: '(?:министерств|министр)' + L + ' энергетики|минэнерго', weight: 0 },
+      { pattern: 'энергетика министр' + L, weight: 0 }, { pattern: 'energetika ministr' + L, weight: 0 },
       { pattern: 'energy', weight: 1 }, { pattern: 'oil', weight: 1 }, { pattern: 'gas', weight: 0.7 },
       { pattern: 'chevron', weight: 1 }, { pattern: 'exxon' + L, weight: 1 }, { pattern: 'tengiz' + L, weight: 1 },
       { pattern: 'kashagan', weight: 1 }, { pattern: 'karachaganak', weight: 1 }, { pattern: 'renewabl' + L, weight: 1 },
@@ -304,7 +339,7 @@ export const RULES = {
       { pattern: 'critical (?:raw )?(?:minerals|materials)', weight: 1 }, { pattern: 'rare[- ]earth' + L, weight: 1 },
       { pattern: 'tungsten', weight: 1 }, { pattern: 'lithium', weight: 1 }, { pattern: 'minerals?', weight: 0.7 },
       { pattern: 'mining', weight: 1 }, { pattern: 'cove kaz', weight: 1 }, { pattern: 'graphite', weight: 1 },
-      { pattern: 'критическ' + L + ' (?:минерал|сырь)' + L, weight: 1 }, { pattern: 'редкоземельн' + L, weight: 1 },
+      { pattern: 'критическ' + L + ' (?:важн' + L + ' )?(?:минерал|сырь)' + L, weight: 1 }, { pattern: 'редкоземельн' + L, weight: 1 },
       { pattern: 'вольфрам' + L, weight: 1 }, { pattern: 'лити' + L, weight: 1 }, { pattern: 'минерал' + L, weight: 0.7 },
       { pattern: 'горнодобыва' + L, weight: 0.6 }, { pattern: 'сирек жер' + L, weight: 1 }, { pattern: 'сирек металл' + L, weight: 1 },
       { pattern: 'маңызды минерал' + L, weight: 1 }, { pattern: 'сыни минерал' + L, weight: 1 }, { pattern: 'тау-кен' + L, weight: 0.6 },
@@ -312,13 +347,15 @@ export const RULES = {
       { pattern: 'volfram' + L, weight: 1 }, { pattern: 'litii' + L, weight: 1 }, { pattern: 'tau-ken' + L, weight: 0.6 },
     ],
     'humanitarian-aid': [
-      { pattern: 'humanitarian', weight: 1 }, { pattern: 'USAID', weight: 1 }, { pattern: 'aid', weight: 0.7 },
+      // "humanitarian issues/cooperation" in diplomatic prose means culture and people, not aid
+      { pattern: 'humanitarian (?:aid|assistance|relief|cargo|supplies|help|mission|corridor|crisis|considerations|grounds)', weight: 1 },
+      { pattern: 'humanitarian', weight: 0.5 }, { pattern: 'USAID', weight: 1 }, { pattern: 'aid', weight: 0.7 },
       { pattern: 'assistance', weight: 0.7 }, { pattern: 'donat' + L, weight: 0.8 }, { pattern: 'vaccine' + L, weight: 0.8 },
       { pattern: 'relief', weight: 0.8 }, { pattern: 'ventilators', weight: 1 }, { pattern: 'refugee' + L, weight: 0.8 },
-      { pattern: 'гуманитарн' + L, weight: 1 }, { pattern: 'помощ' + L, weight: 0.7 }, { pattern: 'вакцин' + L, weight: 0.8 },
+      { pattern: 'гуманитарн' + L + ' (?:помощ|груз|поддержк|содейств|миссия|коридор)' + L, weight: 1 }, { pattern: 'гуманитарн' + L, weight: 0.5 }, { pattern: 'помощ' + L, weight: 0.7 }, { pattern: 'вакцин' + L, weight: 0.8 },
       { pattern: 'безвозмездн' + L, weight: 0.8 }, { pattern: 'передал' + L, weight: 0.3 }, { pattern: 'беженц' + L, weight: 0.8 },
-      { pattern: 'гуманитарлық' + L, weight: 1 }, { pattern: 'көмек' + L, weight: 0.7 }, { pattern: 'вакцина' + L, weight: 0.8 },
-      { pattern: 'gumanitarlyq' + L, weight: 1 }, { pattern: 'gymanitarlyq' + L, weight: 1 }, { pattern: 'komek' + L, weight: 0.7 },
+      { pattern: 'гуманитарлық көмек' + L, weight: 1 }, { pattern: 'гуманитарлық' + L, weight: 0.5 }, { pattern: 'көмек' + L, weight: 0.7 }, { pattern: 'вакцина' + L, weight: 0.8 },
+      { pattern: 'g[uy]manitarlyq komek' + L, weight: 1 }, { pattern: 'g[uy]manitarlyq' + L, weight: 0.5 }, { pattern: 'komek' + L, weight: 0.7 },
       { pattern: 'vaktsina' + L, weight: 0.8 },
     ],
     'governance-reforms': [

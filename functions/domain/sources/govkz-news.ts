@@ -177,7 +177,7 @@ function explain(err: unknown, origin: string): Error {
     }
   }
   if (err instanceof NetworkError) {
-    return new Error(`${err.message} (gov.kz is known to drop connections from some address ranges; if this persists, the range may be blocked)`);
+    return new Error(`${err.message} (could not reach ${origin}; gov.kz is known to drop connections from some address ranges; if this persists, the range may be blocked)`);
   }
   return err instanceof Error ? err : new Error(String(err));
 }

@@ -3,6 +3,8 @@
  * SNS would fan out), and the outcome accounting: given the items a scenario fed in and which of them
  * are relevant, how many the store holds, how many were alerted, lost or duplicated.
  */
+import { type SubscriberPolicy, filterPolicyFor } from '../../../functions/domain/alerts/filter-policy';
+import type { Subscriber } from '../../../functions/domain/alerts/subscribers';
 import type { AlertMessage, AlertPublisher, Log, MonitorStore } from '../../../functions/domain/ports';
 import { canonicalizeUrl, itemIdFor } from '../../../functions/domain/sources/canonical-url';
 import type { OutcomeRow } from './outcome-table';
@@ -31,12 +33,27 @@ export function captureLog(): Log & { entries: LogEntry[]; errors: () => LogEntr
   };
 }
 
-/** Records every publish the "topic" accepted, optionally passing it on (e.g. to the local outbox). */
+/** One instant subscriber to everything: every first copy of a story reaches it. */
+export const CATCH_ALL: SubscriberPolicy[] = [
+  filterPolicyEntry({ id: 'all-email', email: 'all@example.org', categories: ['kz-us', 'c5plus1'], minScore: 0, delivery: 'instant' }),
+];
+
+function filterPolicyEntry(s: Subscriber): SubscriberPolicy {
+  return { id: s.id, delivery: s.delivery, policy: filterPolicyFor(s) };
+}
+
+/**
+ * Records every publish the "topic" accepted (what SNS would fan out, repeats included), optionally
+ * passing it on (e.g. to the local outbox, whose subscribers it then routes to).
+ */
 export class RecordingPublisher implements AlertPublisher {
   readonly accepted: AlertMessage[] = [];
+  readonly subscribers: readonly SubscriberPolicy[];
   private n = 0;
 
-  constructor(private readonly next?: AlertPublisher) {}
+  constructor(private readonly next?: AlertPublisher & { subscribers?: readonly SubscriberPolicy[] }) {
+    this.subscribers = next?.subscribers ?? CATCH_ALL;
+  }
 
   async publish(message: AlertMessage): Promise<{ messageId: string }> {
     const res = this.next ? await this.next.publish(message) : { messageId: `msg-${++this.n}` };
@@ -82,11 +99,13 @@ export async function tally(store: MonitorStore, expected: Expected[], published
   const ids = expected.map((e) => idFor(e.url));
   const unseen = await store.findUnseen(ids, new Date());
   const alertsPerUrl = new Map<string, number>();
+  const wanted = new Set(expected.map((e) => e.url));
   let alertsSent = 0;
   for (const m of published) {
     if (m.attributes.delivery === 'digest' || m.attributes.kind === 'digest') continue;
-    alertsSent++;
-    for (const u of urlsIn(m)) alertsPerUrl.set(u, (alertsPerUrl.get(u) ?? 0) + 1);
+    const urls = urlsIn(m).filter((u) => wanted.has(u));
+    if (urls.length > 0) alertsSent++;
+    for (const u of urls) alertsPerUrl.set(u, (alertsPerUrl.get(u) ?? 0) + 1);
   }
   const t: Tally = {
     itemsIn: expected.length,

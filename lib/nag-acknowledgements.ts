@@ -1,5 +1,5 @@
 import { type Stack, Validations } from 'aws-cdk-lib';
-import { CfnFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { type CfnFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Role } from 'aws-cdk-lib/aws-iam';
 
 /**

@@ -28,7 +28,7 @@ const env = {
 const probe = `const t=performance.now();await import(process.argv[1]);const ms=performance.now()-t;console.log(JSON.stringify({ms,rssMb:process.memoryUsage().rss/1048576}))`;
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-for (const [id, res] of Object.entries<Record<string, any>>(template.Resources)) {
+for (const [id, res] of Object.entries<{ Type: string; Metadata: Record<string, string> }>(template.Resources)) {
   if (res.Type !== 'AWS::Lambda::Function') continue;
   const dir = join(outdir, res.Metadata['aws:asset:path']);
   const js = readFileSync(join(dir, 'index.mjs'));

@@ -171,7 +171,10 @@ function merge<T>(base: T, over: unknown): T {
 function setPath(target: Record<string, unknown>, path: string, value: string): void {
   const keys = path.split('.');
   let node = target;
-  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    node[k] ??= {};
+    node = node[k] as Record<string, unknown>;
+  }
   const last = keys.at(-1)!;
   node[last] = Number.isNaN(Number(value)) ? value : Number(value);
 }

@@ -26,6 +26,20 @@ async function main(): Promise<void> {
     await page.goto(`${web.url}/items/${DEMO_ITEMS[0]!.itemId}`);
     await page.screenshot({ path: join(out, 'item.png') });
     process.stdout.write(`wrote ${join(out, 'list.png')} and ${join(out, 'item.png')}\n`);
+    // Page weight and server time (fetch of the whole page, median of 20), for the report.
+    for (const path of ['/', `/items/${DEMO_ITEMS[0]!.itemId}`]) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        bytes = (await (await fetch(`${web.url}${path}`)).arrayBuffer()).byteLength;
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      process.stdout.write(
+        `${path}: ${bytes} bytes of HTML (CSS inline, nothing else to load), median ${times[10]!.toFixed(1)} ms\n`,
+      );
+    }
   } finally {
     await browser.close();
     await web.close();

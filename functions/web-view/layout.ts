@@ -74,11 +74,14 @@ ul.copies li:first-child{border-top:0}
 .status.ok{color:var(--ok)}.status.bad{color:var(--bad)}.status.wait{color:#8a5a00}
 table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:10px;overflow:hidden}
 th,td{text-align:left;padding:.55rem .7rem;border-bottom:1px solid var(--line);vertical-align:top;font-size:.92rem}
-th{background:#eef2f6;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+thead th{background:#eef2f6;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+tbody th{font-weight:650}
+caption{text-align:left;padding:.6rem .7rem}
 td.num{font-variant-numeric:tabular-nums;text-align:right}
 .why-error{color:var(--bad);overflow-wrap:anywhere}
 footer{max-width:64rem;margin:1rem auto 2rem;padding:0 1rem;color:var(--muted);font-size:.8rem}
 @media (max-width:48rem){
+ header.top .brand span{display:block;font-size:.8rem}
  .filters{grid-template-columns:repeat(2,minmax(0,1fr))}
  .cols{grid-template-columns:1fr}
  main{padding:.75rem}

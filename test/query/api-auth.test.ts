@@ -8,7 +8,8 @@ import { MonitorStack } from '../../lib/monitor-stack';
 let template: Template;
 
 beforeAll(() => {
-  const app = new App();
+  // Skipping esbuild bundling (as test/infra does) leaves the templates the same, with placeholder asset hashes.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new MonitorStack(app, 'T', { config: loadConfig((k) => (k === 'opsEmail' ? 'ops@example.org' : undefined)) });
   template = Template.fromStack(stack);
 });
@@ -25,13 +26,14 @@ describe('query API authorization', () => {
   });
 
   it('the query function may only read the table', () => {
-    const policies = template.findResources('AWS::IAM::Policy');
-    const queryPolicies = Object.entries(policies).filter(([id]) => id.startsWith('QueryApi'));
-    expect(queryPolicies.length).toBeGreaterThan(0);
-    const actions = queryPolicies.flatMap(([, p]) =>
-      (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => [s.Action].flat()),
-    );
-    expect(actions.filter((a) => a.startsWith('dynamodb:'))).not.toHaveLength(0);
-    expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    const fns = template.findResources('AWS::Lambda::Function', { Properties: { Description: 'Answers the query API' } });
+    const [fn] = Object.values(fns);
+    const roleId = (fn!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+    const actions = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+      .flatMap((st) => [st.Action].flat());
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite|Scan|\*)/.test(a))).toEqual([]);
   });
 });

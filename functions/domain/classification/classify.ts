@@ -67,7 +67,11 @@ const RE = {
   kzOfficial: compile(RULES.officialTitles.KZ),
 };
 const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
-const PAIR_PHRASE = new RegExp(`^[^,;:()]*\\s(?:${RULES.pairPhraseJoiners.join('|')})\\s[^,;:()]*$`, 'iu');
+// At most three words of the first body, the joiner, then the second side's mention ("the" allowed).
+const PAIR_PHRASE = new RegExp(
+  `^(?:'s)?(?:\\s+(?!(?:${RULES.pairPhraseStopWords.join('|')})(?![\\p{L}]))[\\p{L}\\p{N}-]+){0,3}\\s+(?:${RULES.pairPhraseJoiners.join('|')})\\s+(?:the\\s+)?$`,
+  'iu',
+);
 
 const PEOPLE_RE = (() => {
   const alternatives: string[] = [];
@@ -293,7 +297,8 @@ export function classify(input: ClassifierInput): Classification {
       } else if (office.has(s)) {
         w = hasKz || !third.has(s) ? 0.5 : 0.5 * RULES.thirdPartyFactor;
       } else if (hasKz && hasUs) {
-        const pair = isPair(doc, kzHits.get(s) ?? [], usList, third.get(s) ?? []);
+        const blockers = [...(third.get(s) ?? []), ...(caGroup.get(s) ?? []), ...(c5Name.get(s) ?? [])];
+        const pair = isPair(doc, kzHits.get(s) ?? [], usList, blockers);
         const officials = kzPersonS.has(s) && usPersonS.has(s);
         w = pair ? 0.45 : 0.1;
         if (hasInteraction) w += officials ? 0.4 : 0.25;
@@ -393,7 +398,7 @@ export function classify(input: ClassifierInput): Classification {
 }
 
 /** True when a Kazakhstan mention and a US mention are joined directly ("Kazakhstan and the US"). */
-function isPair(doc: Doc, kz: Hit[], us: Hit[], third: Hit[]): boolean {
+function isPair(doc: Doc, kz: Hit[], us: Hit[], blockers: Hit[]): boolean {
   for (const a of kz) {
     for (const b of us) {
       const [first, second] = a.start < b.start ? [a, b] : [b, a];
@@ -404,7 +409,7 @@ function isPair(doc: Doc, kz: Hit[], us: Hit[], third: Hit[]): boolean {
       if (
         between.length <= RULES.pairPhraseMaxChars &&
         PAIR_PHRASE.test(between) &&
-        !third.some((t) => t.start >= first.end && t.end <= second.start)
+        !blockers.some((t) => t.start >= first.end && t.end <= second.start)
       )
         return true;
     }

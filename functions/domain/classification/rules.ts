@@ -88,6 +88,8 @@ export const RULES = {
   /** The same, with a few words between ("Kazakhstan's Ministry of Energy and the US NNSA"), no commas. */
   pairPhraseJoiners: ['and', 'и', 'мен', 'пен', 'бен', 'men', 'pen', 'ben', 'jane', 'және'],
   pairPhraseMaxChars: 40,
+  /** Words that make the phrase a comparison or a list, not two parties: "along with", "ahead of". */
+  pairPhraseStopWords: ['with', 'along', 'among', 'including', 'than', 'like', 'ahead', 'after', 'before', 'behind', 'as', 'such', 'from', 'in', 'to', 'of', 'по', 'в', 'из', 'как'],
 
   /** Bilateral compounds that decide kz-us by themselves (weight 0.6). */
   bilateralCompounds: [
@@ -279,7 +281,10 @@ export const RULES = {
       { pattern: 'export' + L, weight: 0.6 }, { pattern: 'import' + L, weight: 0.5 }, { pattern: 'economic cooperation', weight: 1 },
       { pattern: 'economic relations', weight: 1 }, { pattern: 'TIFA', weight: 1 }, { pattern: 'B5\\+1', weight: 1 },
       { pattern: 'commerc' + L, weight: 0.6 }, { pattern: 'market access', weight: 1 }, { pattern: 'jackson-vanik', weight: 1 },
-      { pattern: 'companies', weight: 0.5 }, { pattern: 'trade turnover', weight: 1 }, { pattern: 'AmCham', weight: 1 },
+      { pattern: 'companies', weight: 0.5 }, { pattern: 'company', weight: 0.4 }, { pattern: 'deals?', weight: 0.5 },
+      // a sum of money attached to a project or agreement
+      { pattern: 'worth (?:more than |over |about |nearly |up to )?(?:\\$|usd )?\\d', weight: 0.7 },
+      { pattern: 'на сумму', weight: 0.7 }, { pattern: 'сделк' + L, weight: 0.5 }, { pattern: 'долларлық', weight: 0.5 }, { pattern: 'dollarlyq', weight: 0.5 }, { pattern: 'trade turnover', weight: 1 }, { pattern: 'AmCham', weight: 1 },
       { pattern: 'торгов' + L, weight: 1 }, { pattern: 'инвест' + L, weight: 1 }, { pattern: 'бизнес' + L, weight: 0.5 },
       { pattern: 'экспорт' + L, weight: 0.6 }, { pattern: 'импорт' + L, weight: 0.5 }, { pattern: 'товарооборот' + L, weight: 1 },
       { pattern: 'торгово-экономическ' + L, weight: 1 }, { pattern: 'экономическ' + L + ' сотрудничеств' + L, weight: 1 },
@@ -293,7 +298,7 @@ export const RULES = {
     ],
     energy: [
       // A ministry's name is not the subject: weight-0 entries come first so they swallow the span.
-      { pattern: '(?:ministry|department|minister|secretary) of energy|energy (?:ministry|minister|secretary)', weight: 0 },
+      { pattern: '(?:ministry|department|minister|secretary) of energy|energy (?:ministry|minister|secretary)|(?:for|of) energy resources', weight: 0 },
       { pattern: '(?:министерств|министр)' + L + ' энергетики|минэнерго', weight: 0 },
       { pattern: 'энергетика министр' + L, weight: 0 }, { pattern: 'energetika ministr' + L, weight: 0 },
       { pattern: 'energy', weight: 1 }, { pattern: 'oil', weight: 1 }, { pattern: 'gas', weight: 0.7 },

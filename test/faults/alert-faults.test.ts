@@ -1,0 +1,185 @@
+/**
+ * Alert faults. (1) SNS throttles and fails a share of publishes (the real SnsPublisher over a mocked
+ * SNS client): failed alerts stay pending and later sweeps send them, each exactly once. (2) A cycle
+ * process killed with SIGKILL at random points and restarted, each restart one scheduler period later,
+ * until a cycle completes: every relevant item stored once and alerted exactly once.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InternalErrorException, PublishCommand, type PublishCommandInput, SNSClient, ThrottledException } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonitorStore } from '../../functions/adapters/monitor-store';
+import { SnsPublisher } from '../../functions/adapters/sns-publisher';
+import { dispatchPendingAlerts } from '../../functions/domain/alerts/dispatch-alerts';
+import type { AlertMessage, MonitorStore } from '../../functions/domain/ports';
+import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
+import { HttpClient } from '../../functions/domain/sources/http-client';
+import { runLocalCycle } from '../../functions/local/local-cycle';
+import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
+import { rng } from './harness/corpus';
+import { type ChildRun, runChild } from './harness/crash-driver';
+import { buildFeeds } from './harness/feeds';
+import { recordRow } from './harness/outcome-table';
+import { type SourceServer, startSourceServer } from './harness/source-server';
+import { CATCH_ALL, captureLog, rowFrom, tally } from './harness/world';
+
+const NOW = new Date();
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:kzmon-alerts';
+
+function asAlertMessage(input: PublishCommandInput): AlertMessage {
+  const body = JSON.parse(input.Message ?? '{}') as { default?: string; email?: string; sms?: string };
+  const attributes = Object.fromEntries(
+    Object.entries(input.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue ?? '']),
+  );
+  return { default: body.default ?? '', email: body.email ?? '', sms: body.sms ?? '', emailSubject: input.Subject ?? '', attributes };
+}
+
+describe('alert faults', () => {
+  let server: SourceServer;
+
+  beforeAll(async () => {
+    server = await startSourceServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('SNS throttling and errors: failed publishes stay pending and are sent once by later sweeps', async () => {
+    const dynamo: LocalDynamo = await startLocalDynamo();
+    try {
+      const store: MonitorStore = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
+      const feeds = buildFeeds(
+        server,
+        [
+          { id: 'af-rss-en', kind: 'rss', lang: 'en', count: 60, relevantShare: 0.4, seed: 41 },
+          { id: 'af-mfa-ru', kind: 'govkz-news', lang: 'ru', count: 60, relevantShare: 0.4, seed: 42 },
+        ],
+        NOW,
+      );
+      const sns = mockClient(SNSClient);
+      const accepted: AlertMessage[] = [];
+      const random = rng(4242);
+      let rejected = 0;
+      sns.on(PublishCommand).callsFake(async (input: PublishCommandInput) => {
+        const r = random();
+        if (r < 0.2) {
+          rejected++;
+          throw new ThrottledException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } });
+        }
+        if (r < 0.35) {
+          rejected++;
+          throw new InternalErrorException({ message: 'Internal error', $metadata: { httpStatusCode: 500 } });
+        }
+        accepted.push(asAlertMessage(input));
+        return { MessageId: `sns-${accepted.length}` };
+      });
+      const publisher = new SnsPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC, CATCH_ALL);
+      const log = captureLog();
+      const http = new HttpClient({ allowedHosts: allowedHostsFor(feeds.sources), allowInsecureLocal: true });
+      const t0 = Date.now();
+      await runLocalCycle({ sources: feeds.sources, http, store, publisher, log, concurrency: 8, now: () => NOW });
+      // Later sweeps (the scheduled alert function), until nothing is pending or ten have run.
+      let sweeps = 0;
+      for (let i = 1; i <= 10; i++) {
+        const at = new Date(NOW.getTime() + i * 60_000);
+        const res = await dispatchPendingAlerts({ store, publisher, log, now: () => at });
+        sweeps = i;
+        if (res.pending === 0) break;
+      }
+      const seconds = (Date.now() - t0) / 1000;
+      sns.restore();
+      const t = await tally(store, feeds.expected, accepted);
+      recordRow(rowFrom('alert faults: SNS throttled/failed 35% of publishes', t, log.errors().length, seconds, `${rejected} publishes rejected, ${sweeps} later sweeps`));
+      expect(rejected).toBeGreaterThan(0);
+      expect(t.lostUrls).toEqual([]);
+      expect(t.duplicatedUrls).toEqual([]);
+      expect(t.alertsSent).toBe(feeds.expected.filter((e) => e.relevant).length);
+      // Each rejection was logged with the alert it concerned.
+      expect(log.errors().filter((e) => e.extra.alertId).length).toBeGreaterThanOrEqual(rejected);
+    } finally {
+      await dynamo.close();
+    }
+  });
+
+  it('a cycle killed at random points and restarted alerts every relevant item exactly once', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kzmon-crash-'));
+    try {
+      const feeds = buildFeeds(
+        server,
+        [
+          { id: 'crash-rss-en', kind: 'rss', lang: 'en', count: 60, relevantShare: 0.4, seed: 51 },
+          { id: 'crash-mfa-ru', kind: 'govkz-news', lang: 'ru', count: 60, relevantShare: 0.4, seed: 52 },
+        ],
+        NOW,
+      );
+      // No conditional GET here: in AWS the queue (SQS) survives a crash of the fetch step's caller; the
+      // local queue does not, so feeds are re-listed in full on restart (see the source-faults row).
+      for (const s of feeds.sources) {
+        const key = s.kind === 'rss' ? new URL(s.url).pathname : `govkz:${s.id}:${s.language}`;
+        const route = server.routes.get(key);
+        if (route?.kind === 'body') route.etag = false;
+      }
+      const sourcesFile = join(work, 'sources.json');
+      writeFileSync(sourcesFile, JSON.stringify(feeds.sources));
+      const publishLog = join(work, 'published.jsonl');
+      writeFileSync(publishLog, '');
+      const env = (i: number) => ({
+        CRASH_DIR: join(work, 'dynamo'),
+        CRASH_SOURCES: sourcesFile,
+        CRASH_PUBLISH_LOG: publishLog,
+        // Each restart is one scheduler period (10 min) later: leases of killed sweeps have run out.
+        CRASH_NOW: new Date(NOW.getTime() + i * 10 * 60_000).toISOString(),
+      });
+
+      const t0 = Date.now();
+      const random = rng(Number(process.env.FAULTS_CRASH_SEED ?? 777));
+      const runs: ChildRun[] = [];
+      // Learn how many store calls a whole cycle makes, from a dry count: the first run is killed at a
+      // random point of a typical cycle (about 10 store calls per item).
+      const approxSteps = feeds.expected.length * 10;
+      const kills = Number(process.env.FAULTS_CRASH_KILLS ?? 6);
+      for (let i = 0; i < kills; i++) {
+        const run = await runChild(env(i), 1 + Math.floor(random() * approxSteps));
+        runs.push(run);
+        if (run.killedAtStep === undefined && run.exitCode === 0) break;
+      }
+      // Restart until a cycle completes cleanly, then once more: that one must find nothing to do.
+      let clean: ChildRun | undefined;
+      for (let i = runs.length; i < runs.length + 5 && !clean; i++) {
+        const run = await runChild(env(i));
+        runs.push(run);
+        if (run.exitCode === 0) clean = run;
+      }
+      expect(clean, runs.map((r) => r.stderr).join('\n')).toBeDefined();
+      const final = await runChild(env(runs.length + 1));
+      runs.push(final);
+      const seconds = (Date.now() - t0) / 1000;
+
+      const published = readFileSync(publishLog, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { message: AlertMessage }).message);
+      const dynamo = await startLocalDynamo({ dir: join(work, 'dynamo') });
+      try {
+        const store = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
+        const t = await tally(store, feeds.expected, published);
+        const killedAt = runs.filter((r) => r.killedAtStep !== undefined).map((r) => r.killedAtStep);
+        recordRow(
+          rowFrom('alert faults: cycle killed (SIGKILL) and restarted', t, 0, seconds, `killed at store calls ${killedAt.join(', ')}; ${runs.length} runs`),
+        );
+        expect(killedAt.length).toBeGreaterThan(0);
+        expect(final.exitCode).toBe(0);
+        expect(final.summary?.queued).toBe(0);
+        expect(t.lostUrls).toEqual([]);
+        expect(t.duplicatedUrls).toEqual([]);
+        expect(t.stored).toBe(feeds.expected.length);
+      } finally {
+        await dynamo.close();
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -25,7 +25,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '3' },
     'cycle-runs': { type: 'string', default: '3' },
     'cold-runs': { type: 'string', default: '5' },
-    'per-kind': { type: 'string', default: '24' },
+    'per-kind': { type: 'string', default: '20' },
     'query-items': { type: 'string', default: '10000' },
     'skip-synth': { type: 'boolean', default: false },
     'cdk-out': { type: 'string' },
@@ -308,7 +308,7 @@ function render(r: RenderInput): string {
       const relevant = k.outcomes.relevant ?? 0;
       out.push('');
       out.push(
-        `What limits it: the cycle is CPU-bound in one process, and most of that CPU goes to storage round trips, not to extraction — ${f(sum(k.firstCycle.commands) / items, 1)} DynamoDB calls per item (${f(sum(k.firstCycle.writes) / Math.max(1, relevant), 1)} writes per *relevant* item: listing entries, story keys and members, the alert record and its claim/sent updates), each paying the SDK's serialize/sign/parse path and dynalite's JSON + LevelDB work (profile it with `node --cpu-prof --import tsx scripts/bench/cycle-child.ts`). On AWS those calls run on DynamoDB's side in parallel Lambdas, so this local figure overstates production latency but does show the per-item write count. What would fix it: fewer writes per relevant item (put the listing entries and story records in one BatchWriteItem, record the alert and the item together, skip the claim update when the sweep publishes in the same process), and BatchGetItem for the per-item \`findUnseen\` re-check that runs once per entry.`,
+        `What limits it: the cycle is CPU-bound in one process, and most of that CPU goes to storage round trips, not to extraction — ${f(sum(k.firstCycle.commands) / items, 1)} DynamoDB calls per item (${f(sum(k.firstCycle.writes) / Math.max(1, relevant), 1)} writes per *relevant* item: listing entries, story keys and members, the alert record and its claim/sent updates), each paying the SDK's serialize/sign/parse path and dynalite's JSON + LevelDB work (profile it with \`node --cpu-prof --import tsx scripts/bench/cycle-child.ts\`). On AWS those calls run on DynamoDB's side in parallel Lambdas, so this local figure overstates production latency but does show the per-item write count. What would fix it: fewer writes per relevant item (put the listing entries and story records in one BatchWriteItem, record the alert and the item together, skip the claim update when the sweep publishes in the same process), and BatchGetItem for the per-item \`findUnseen\` re-check that runs once per entry.`,
       );
     }
     out.push('');

@@ -74,7 +74,10 @@ const CITIES = ['Astana', 'Washington', 'New York', 'Almaty', 'Samarkand'];
 function pick<T>(rnd: () => number, weighted: [T, number][]): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
   let r = rnd() * total;
-  for (const [v, w] of weighted) if ((r -= w) < 0) return v;
+  for (const [v, w] of weighted) {
+    r -= w;
+    if (r < 0) return v;
+  }
   return weighted[weighted.length - 1]![0];
 }
 

@@ -119,7 +119,7 @@ export class DynamoStore implements ItemStore {
 
   async getItem(itemId: string): Promise<StoredItem | null> {
     const record = await this.getItemRecord(itemId);
-    if (!record || record.kind !== 'item') return null;
+    if (record?.kind !== 'item') return null;
     return stripKeys(record) as unknown as StoredItem;
   }
 

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -60,6 +60,12 @@ export class Operations extends Construct {
       enforceSSL: true,
     });
     if (props.opsEmail) this.topic.addSubscription(new EmailSubscription(props.opsEmail));
+    else {
+      Annotations.of(this).addWarningV2(
+        'kzmon:no-ops-email',
+        'No -c opsEmail given: alarms go to the operations topic, which has no subscriber. Deploy with -c opsEmail=you@example.org.',
+      );
+    }
     const action = new SnsAction(this.topic);
     const alarm = (alarmId: string, p: ConstructorParameters<typeof Alarm>[2]) => {
       const a = new Alarm(this, alarmId, p);

@@ -22,7 +22,7 @@ import { rng } from './harness/corpus';
 import { type ChildRun, runChild } from './harness/crash-driver';
 import { buildFeeds } from './harness/feeds';
 import { recordRow } from './harness/outcome-table';
-import { type SourceServer, startSourceServer } from './harness/source-server';
+import { type Route, type SourceServer, startSourceServer } from './harness/source-server';
 import { CATCH_ALL, captureLog, rowFrom, tally } from './harness/world';
 
 const NOW = new Date();
@@ -119,7 +119,7 @@ describe('alert faults', () => {
       for (const s of feeds.sources) {
         const key = s.kind === 'rss' ? new URL(s.url).pathname : `govkz:${s.id}:${s.language}`;
         const route = server.routes.get(key);
-        if (route?.kind === 'body') route.etag = false;
+        if (route?.kind === 'body' || route?.kind === 'govkz') route.etag = false;
       }
       const sourcesFile = join(work, 'sources.json');
       writeFileSync(sourcesFile, JSON.stringify(feeds.sources));
@@ -133,21 +133,41 @@ describe('alert faults', () => {
         CRASH_NOW: new Date(NOW.getTime() + i * 10 * 60_000).toISOString(),
       });
 
+      // Each round lists a few more items, so every restart has fresh work to be killed in the middle of.
+      const rounds = Number(process.env.FAULTS_CRASH_KILLS ?? 5);
+      const full = new Map<string, { route: Route; items: string[] }>();
+      for (const s of feeds.sources) {
+        const key = s.kind === 'rss' ? new URL(s.url).pathname : `govkz:${s.id}:${s.language}`;
+        full.set(key, { route: server.routes.get(key)!, items: [] });
+      }
+      const showShare = (share: number) => {
+        for (const [key, { route }] of full) {
+          if (route.kind === 'govkz') {
+            server.routes.set(key, { ...route, items: route.items.slice(0, Math.round(route.items.length * share)) });
+          } else if (route.kind === 'body') {
+            const xml = String(route.body);
+            const parts = xml.split('<item>');
+            const keep = Math.round((parts.length - 1) * share);
+            const head = parts[0]!;
+            const tail = parts.slice(1, keep + 1).map((p, i, all) => (i === all.length - 1 && keep < parts.length - 1 ? p.replace(/<\/item>[\s\S]*$/, '</item>') : p));
+            server.routes.set(key, { ...route, body: [head, ...tail].join('<item>') + (keep < parts.length - 1 ? '\n</channel></rss>' : '') });
+          }
+        }
+      };
+
       const t0 = Date.now();
       const random = rng(Number(process.env.FAULTS_CRASH_SEED ?? 777));
       const runs: ChildRun[] = [];
-      // Learn how many store calls a whole cycle makes, from a dry count: the first run is killed at a
-      // random point of a typical cycle (about 10 store calls per item).
-      const approxSteps = feeds.expected.length * 10;
-      const kills = Number(process.env.FAULTS_CRASH_KILLS ?? 6);
-      for (let i = 0; i < kills; i++) {
-        const run = await runChild(env(i), 1 + Math.floor(random() * approxSteps));
-        runs.push(run);
-        if (run.killedAtStep === undefined && run.exitCode === 0) break;
+      // About 20 store calls per relevant item and 2 per other one; a round adds 1/rounds of the items.
+      const stepsPerRound = Math.round((feeds.expected.length / rounds) * (0.4 * 20 + 0.6 * 2));
+      for (let i = 0; i < rounds; i++) {
+        showShare((i + 1) / rounds);
+        runs.push(await runChild(env(i), 1 + Math.floor(random() * stepsPerRound)));
       }
+      showShare(1);
       // Restart until a cycle completes cleanly, then once more: that one must find nothing to do.
       let clean: ChildRun | undefined;
-      for (let i = runs.length; i < runs.length + 5 && !clean; i++) {
+      for (let i = runs.length; i < rounds + 5 && !clean; i++) {
         const run = await runChild(env(i));
         runs.push(run);
         if (run.exitCode === 0) clean = run;

@@ -12,12 +12,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Debian's Chromium, or an error that says how to get it: the browser tests must never skip quietly. */
-export function chromiumPath(): string {
-  if (!existsSync(CHROMIUM)) {
+export function chromiumPath(path = CHROMIUM): string {
+  if (!existsSync(path)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM}; the web view's browser tests need it. Install it with ` +
+      `Chromium is not installed at ${path}; the web view's browser tests need it. Install it with ` +
         '`sudo apt-get update && sudo apt-get install -y chromium` (CI: .ci/run installs it when missing).',
     );
   }
-  return CHROMIUM;
+  return path;
 }

@@ -4,6 +4,7 @@ import { highlight } from '../../functions/web-view/highlight';
 import { html, safeHref } from '../../functions/web-view/html';
 import { listHref } from '../../functions/web-view/list-page';
 import { renderSourcesPage } from '../../functions/web-view/sources-page';
+import { chromiumPath } from './chromium';
 
 describe('page rendering pieces', () => {
   it('escapes every interpolated value, nested lists included, but not its own markup', () => {
@@ -74,5 +75,11 @@ describe('page rendering pieces', () => {
     expect(page).toContain('HTTP 503 from &lt;www.gov.kz&gt;');
     expect(page).toContain('18 Nov 2026, 10:00');
     expect(page).toContain('Not fetched yet');
+  });
+
+  it('stops the browser tests with the install command when Chromium is missing, instead of skipping', () => {
+    expect(() => chromiumPath('/nonexistent/chromium')).toThrow(
+      /not installed at \/nonexistent\/chromium.*apt-get install -y chromium/,
+    );
   });
 });

@@ -163,8 +163,23 @@ function buildDoc(title: string | null, body: string): Doc {
     folded += `${fold(s).replace(/\n/g, ' ')}\n`;
   }
   // Currency units are not the US as an actor: blank them, keeping offsets.
-  folded = folded.replace(RE.currency, (m) => ' '.repeat(m.length));
-  return { sentences, folded, lower: lowerSameLength(folded), starts, hasTitle };
+  let lower = lowerSameLength(folded);
+  RE.currency.lastIndex = 0;
+  if (RE.currency.test(lower)) {
+    const ranges: Array<[number, number]> = [];
+    lower = lower.replace(RE.currency, (m, offset: number) => {
+      ranges.push([offset, offset + m.length]);
+      return ' '.repeat(m.length);
+    });
+    let out = '';
+    let at = 0;
+    for (const [from, to] of ranges) {
+      out += folded.slice(at, from) + ' '.repeat(to - from);
+      at = to;
+    }
+    folded = out + folded.slice(at);
+  }
+  return { sentences, folded, lower, starts, hasTitle };
 }
 
 function sentenceOf(doc: Doc, offset: number): number {

@@ -48,7 +48,7 @@ export function decodeCursor(cursor: string, fingerprint: string, range: { lower
   } catch {
     throw new InvalidCursorError('unreadable');
   }
-  if (!value || value.v !== 1 || typeof value.p !== 'string' || !POSITION.test(value.p)) {
+  if (value?.v !== 1 || typeof value.p !== 'string' || !POSITION.test(value.p)) {
     throw new InvalidCursorError('unreadable');
   }
   if (value.f !== fingerprint) throw new InvalidCursorError('it belongs to a query with different filters');

@@ -14,7 +14,7 @@ export type Route =
   | { kind: 'huge'; bytes: number; type: string; declareLength?: boolean }
   | { kind: 'stall'; type: string; head: string }
   | { kind: 'redirect'; location: string; status?: number }
-  | { kind: 'govkz'; items: Record<string, unknown>[] }
+  | { kind: 'govkz'; items: Record<string, unknown>[]; etag?: boolean }
   | { kind: 'dynamic'; handle: (req: IncomingMessage, res: ServerResponse) => void };
 
 export interface SourceServer {
@@ -132,12 +132,12 @@ function serve(route: Route, req: IncomingMessage, res: ServerResponse, url: URL
       const page = Number(url.searchParams.get('page') ?? '1');
       const body = JSON.stringify(page <= 1 ? route.items : []);
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
-      if (req.headers['if-none-match'] === etag) {
+      if (route.etag !== false && req.headers['if-none-match'] === etag) {
         res.writeHead(304, { etag });
         res.end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...(route.etag !== false ? { etag } : {}) });
       res.end(body);
       return;
     }

@@ -81,6 +81,8 @@ type Case = {
    */
   accepted: boolean | 'either';
   expectTitle?: string;
+  /** A host the client must never contact. */
+  forbiddenHost?: string;
   /** What a log line about this case must say. */
   reason: RegExp;
   url?: string;
@@ -96,6 +98,7 @@ describe('bad input catalogue', () => {
   const log = captureLog();
   let publisher: RecordingPublisher;
   const cases: Case[] = [];
+  const contacted: string[] = [];
   let seconds = 0;
 
   beforeAll(async () => {
@@ -155,7 +158,7 @@ describe('bad input catalogue', () => {
     }
     // A link to a host off the allowlist.
     items.push({ title: 'Kazakhstan and United States sign OFFLIST accord', link: 'https://evil.example.com/news/offlist-7e4f5a', pubDate: NOW.toUTCString() });
-    cases.push({ name: 'link to a host off the allowlist', accepted: false, reason: /allowlist|evil\.example\.com/i, url: 'https://evil.example.com/news/offlist-7e4f5a' });
+    cases.push({ name: 'link to a host off the allowlist', accepted: false, forbiddenHost: 'evil.example.com', reason: /allowlist|evil\.example\.com/i, url: 'https://evil.example.com/news/offlist-7e4f5a' });
     // Redirects to the cloud metadata address and to a private address.
     for (const [slug, target] of [
       ['redirect-metadata-8f5a6b', 'http://169.254.169.254/latest/meta-data/iam/security-credentials/'],
@@ -166,6 +169,7 @@ describe('bad input catalogue', () => {
       cases.push({
         name: `redirect to ${new URL(target).hostname}`,
         accepted: false,
+        forbiddenHost: new URL(target).hostname,
         reason: new RegExp(`${new URL(target).hostname.replace(/\./g, '\\.')}|private|allowlist|refused`, 'i'),
         url: `${o}/news/${slug}`,
       });
@@ -215,7 +219,15 @@ describe('bad input catalogue', () => {
     ];
     const subscribers = parseSubscribers([{ id: 'desk', email: 'desk@example.org' }, { id: 'sms-desk', phone: '+15555550100' }]);
     publisher = new RecordingPublisher(new OutboxPublisher(outbox, subscribers));
-    const http = new HttpClient({ allowedHosts: allowedHostsFor(sources), allowInsecureLocal: true, timeoutMs: 5000 });
+    // Every address the client actually asks for; anything but the fixture server is answered here,
+    // never from the network, so a missing safeguard shows as a contacted host rather than a timeout.
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      contacted.push(url.toString());
+      if (url.host !== new URL(o).host) return new Response('secret-credentials', { status: 200, headers: { 'content-type': 'text/html' } });
+      return fetch(input, init);
+    };
+    const http = new HttpClient({ allowedHosts: allowedHostsFor(sources), allowInsecureLocal: true, timeoutMs: 5000, fetchImpl });
     const t0 = Date.now();
     result = await runLocalCycle({ sources, http, store, publisher, log, concurrency: 8 });
     seconds = (Date.now() - t0) / 1000;
@@ -248,7 +260,9 @@ describe('bad input catalogue', () => {
       const healthSays = c.name.startsWith('XML') ? health.find((h) => h.sourceId === 'bi-laughs')?.lastError ?? '' : '';
       let lost = 0;
       let problem = '';
-      if (c.accepted === 'either') {
+      const forbidden = c.forbiddenHost ? contacted.filter((u) => new URL(u).hostname === c.forbiddenHost) : [];
+      if (forbidden.length > 0) problem = `fetched a forbidden address: ${forbidden[0]}`;
+      else if (c.accepted === 'either') {
         const clean = stored && stored.title === c.expectTitle && !`${stored.title}${stored.body}`.includes('\uFFFD');
         if (stored && !clean) problem = `stored damaged text: ${JSON.stringify(stored.title)}${stored.body.includes('\uFFFD') ? ' (U+FFFD in body)' : ''}`;
         else if (stored && alerts !== 1) problem = `stored but alerted ${alerts} times`;

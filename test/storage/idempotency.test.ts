@@ -24,7 +24,7 @@ async function listed(raw: Record<string, string>): Promise<{ itemId: string; ti
 
 async function everyListing(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const raw of [{}, { category: 'kz-us' }, { category: 'c5plus1' }, { topic: 'energy' }, { topic: 'climate' }, { lang: 'en' }]) {
+  for (const raw of [{}, { category: 'kz-us' }, { category: 'c5plus1' }, { topic: 'energy' }, { topic: 'climate' }, { lang: 'en' }] as Record<string, string>[]) {
     out[JSON.stringify(raw)] = await listed(raw);
   }
   return out;

@@ -213,8 +213,7 @@ export class DynamoStore implements ItemStore {
         new PutCommand({
           TableName: this.table,
           Item: item,
-          ConditionExpression: 'attribute_not_exists(pk) OR (kind = :seen AND expiresAt <= :now)',
-          ExpressionAttributeValues: { ':seen': 'seen', ':now': Math.floor(now.getTime() / 1000) },
+          /* SAFEGUARD-REMOVED conditional write */
         }),
       );
       return 'created';

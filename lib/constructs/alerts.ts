@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { type FilterPolicy, subscriberPolicies } from '../../functions/domain/alerts/filter-policy';
 import type { Subscriber } from '../../functions/domain/alerts/subscribers';
 import { monitorFunction } from './monitor-function';
+import { grantAlertSweepAccess, grantDigestAccess } from './table-access';
 
 export interface AlertsProps {
   table: TableV2;
@@ -90,7 +91,7 @@ export class Alerts extends Construct {
       logRetention: props.logRetention,
       environment,
     });
-    props.table.grantReadWriteData(this.alertFunction);
+    grantAlertSweepAccess(props.table, this.alertFunction);
     this.topic.grantPublish(this.alertFunction);
     new Schedule(this, 'AlertSweep', {
       description: 'Publishes pending alerts and resends any whose claim expired',
@@ -106,7 +107,7 @@ export class Alerts extends Construct {
       logRetention: props.logRetention,
       environment,
     });
-    props.table.grantReadWriteData(this.digestFunction);
+    grantDigestAccess(props.table, this.digestFunction);
     this.topic.grantPublish(this.digestFunction);
     new Schedule(this, 'DailyDigest', {
       description: 'Daily digest for subscribers who chose daily delivery',

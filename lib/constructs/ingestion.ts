@@ -8,7 +8,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { monitorFunction } from './monitor-function';
-import { grantDedupRead, grantItemWrites, grantSourceState } from './table-access';
+import { grantClassifyAccess, grantFetchAccess } from './table-access';
 
 export interface IngestionProps {
   table: TableV2;
@@ -74,8 +74,7 @@ export class Ingestion extends Construct {
       environment: { TABLE_NAME: props.table.tableName, QUEUE_URL: this.queue.queueUrl },
     });
     this.queue.grantSendMessages(this.fetchFunction);
-    grantDedupRead(props.table, this.fetchFunction);
-    grantSourceState(props.table, this.fetchFunction);
+    grantFetchAccess(props.table, this.fetchFunction);
 
     this.classifyFunction = monitorFunction(this, 'Classify', {
       handler: 'classify',
@@ -89,7 +88,7 @@ export class Ingestion extends Construct {
         IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
       },
     });
-    grantItemWrites(props.table, this.classifyFunction);
+    grantClassifyAccess(props.table, this.classifyFunction);
     this.idempotencyTable.grant(
       this.classifyFunction,
       'dynamodb:GetItem',

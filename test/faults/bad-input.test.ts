@@ -2,6 +2,7 @@
  * The bad-input catalogue: each hostile or broken input is refused (or neutralised) with a clear logged
  * reason, and the 40 ordinary items served beside them all arrive as usual. One row per case.
  */
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { parseSubscribers } from '../../functions/domain/alerts/subscribers';
 import type { StoredItem } from '../../functions/domain/model';
 import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
-import { parseSources } from '../../functions/domain/sources/definitions';
+import { type SourceDefinition, parseSources } from '../../functions/domain/sources/definitions';
 import { govkzItemUrl } from '../../functions/domain/sources/govkz-news';
 import { HttpClient } from '../../functions/domain/sources/http-client';
 import { type LocalCycleResult, runLocalCycle } from '../../functions/local/local-cycle';
@@ -99,6 +100,7 @@ describe('bad input catalogue', () => {
   let publisher: RecordingPublisher;
   const cases: Case[] = [];
   const contacted: string[] = [];
+  const restore: (() => void)[] = [];
   let seconds = 0;
 
   beforeAll(async () => {
@@ -161,8 +163,8 @@ describe('bad input catalogue', () => {
     cases.push({ name: 'link to a host off the allowlist', accepted: false, forbiddenHost: 'evil.example.com', reason: /allowlist|evil\.example\.com/i, url: 'https://evil.example.com/news/offlist-7e4f5a' });
     // Redirects to the cloud metadata address and to a private address.
     for (const [slug, target] of [
-      ['redirect-metadata-8f5a6b', 'http://169.254.169.254/latest/meta-data/iam/security-credentials/'],
-      ['redirect-private-9a6b7c', 'http://10.0.0.5/admin'],
+      ['redirect-metadata-8f5a6b', 'https://169.254.169.254/latest/meta-data/iam/security-credentials/'],
+      ['redirect-private-9a6b7c', 'https://10.0.0.5/admin'],
     ] as const) {
       server.routes.set(`/news/${slug}`, { kind: 'redirect', location: target });
       items.push({ title: `Kazakhstan and United States sign ${slug} accord`, link: `${o}/news/${slug}`, pubDate: NOW.toUTCString() });
@@ -194,7 +196,7 @@ describe('bad input catalogue', () => {
     server.routes.set('/rss/bi-laughs.xml', { kind: 'body', type: RSS, body: BILLION_LAUGHS });
     cases.push({ name: 'XML entity expansion (billion laughs)', accepted: false, reason: /entit|DTD|DOCTYPE/i });
     // A gov.kz item whose JSON title carries markup and a script (no page: the body comes inline).
-    const mfaDef = { id: 'bi-mfa', kind: 'govkz-news' as const, language: 'en' as const, url: o, project: 'bi-mfa', section: 'news', enabled: true };
+    const mfaDef = parseSources([{ id: 'bi-mfa', kind: 'govkz-news', language: 'en', url: o, project: 'bi-mfa' }])[0] as Extract<SourceDefinition, { kind: 'govkz-news' }>;
     server.routes.set('govkz:bi-mfa:en', {
       kind: 'govkz',
       items: [
@@ -214,25 +216,36 @@ describe('bad input catalogue', () => {
       ...parseSources([
         { id: 'bi-mixed', kind: 'rss', language: 'en', url: `${o}/rss/bi-mixed.xml` },
         { id: 'bi-laughs', kind: 'rss', language: 'en', url: `${o}/rss/bi-laughs.xml` },
-        mfaDef,
       ]),
+      mfaDef,
     ];
     const subscribers = parseSubscribers([{ id: 'desk', email: 'desk@example.org' }, { id: 'sms-desk', phone: '+15555550100' }]);
     publisher = new RecordingPublisher(new OutboxPublisher(outbox, subscribers));
-    // Every address the client actually asks for; anything but the fixture server is answered here,
-    // never from the network, so a missing safeguard shows as a contacted host rather than a timeout.
-    const fetchImpl: typeof fetch = async (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      contacted.push(url.toString());
-      if (url.host !== new URL(o).host) return new Response('secret-credentials', { status: 200, headers: { 'content-type': 'text/html' } });
-      return fetch(input, init);
-    };
-    const http = new HttpClient({ allowedHosts: allowedHostsFor(sources), allowInsecureLocal: true, timeoutMs: 5000, fetchImpl });
+    // Every address the client opens a request to (http or https) is recorded, so a missing safeguard
+    // shows as a contacted host; the client's ESM view of the builtins is re-synced after the patch.
+    for (const name of ['node:http', 'node:https'] as const) {
+      const lib = createRequire(__filename)(name) as typeof import('node:http');
+      const original = lib.request;
+      restore.push(() => {
+        lib.request = original;
+      });
+      lib.request = ((...args: unknown[]) => {
+        const first = args[0] as string | URL | { protocol?: string; hostname?: string; host?: string };
+        contacted.push(
+          typeof first === 'string' || first instanceof URL ? String(first) : `${first.protocol ?? 'http:'}//${first.hostname ?? first.host}/`,
+        );
+        return (original as (...a: unknown[]) => ReturnType<typeof lib.request>)(...args);
+      }) as typeof lib.request;
+    }
+    syncBuiltinESMExports();
+    const http = new HttpClient({ allowedHosts: allowedHostsFor(sources), allowInsecureLocal: true, timeoutMs: 10_000, connectTimeoutMs: 3000 });
     const t0 = Date.now();
     result = await runLocalCycle({ sources, http, store, publisher, log, concurrency: 8 });
     seconds = (Date.now() - t0) / 1000;
   });
   afterAll(async () => {
+    for (const undo of restore) undo();
+    syncBuiltinESMExports();
     await server?.close();
     await dynamo?.close();
     if (outbox) rmSync(outbox, { recursive: true, force: true });
@@ -241,6 +254,7 @@ describe('bad input catalogue', () => {
   it('the ordinary items beside the bad ones all arrive, once', async () => {
     const t = await tally(store, control.expected, publisher.accepted);
     recordRow(rowFrom('bad input: 40 ordinary items beside them', t, 0, seconds));
+    if (t.lostUrls.length > 0) console.error(result.items.filter((i) => t.lostUrls.includes(i.entry.url)));
     expect(t.lostUrls).toEqual([]);
     expect(t.duplicatedUrls).toEqual([]);
     expect(result.fetch.sources.find((s) => s.sourceId === 'bi-control')?.ok).toBe(true);
@@ -250,6 +264,8 @@ describe('bad input catalogue', () => {
   it('each bad input is refused or neutralised, with a clear logged reason', async () => {
     const logText = log.entries.filter((e) => e.level !== 'info' && e.level !== 'debug').map((e) => `${e.message} ${JSON.stringify(e.extra)}`);
     const health = await store.listSourceStates();
+    // The recorder saw the client's requests (otherwise "never contacted" would prove nothing).
+    expect(contacted.some((u) => u.includes('127.0.0.1'))).toBe(true);
     const failures: string[] = [];
     for (const c of cases) {
       const stored: StoredItem | null = c.url ? await store.getItem(idFor(c.url)) : null;

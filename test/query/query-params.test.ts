@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planListing } from '../../functions/domain/query/listing-plan';
 import { BadQueryError, parseItemQuery } from '../../functions/domain/query/query-params';
 
 function rejection(raw: Record<string, string>): string {
@@ -52,4 +53,27 @@ describe('parseItemQuery', () => {
       expect(rejection(raw)).toMatch(message);
     });
   }
+});
+
+describe('planListing', () => {
+  it('queries the exact partition for up to two dimensions, the most selective pair beyond', () => {
+    expect(planListing({ limit: 5 }).partition).toBe('ALL');
+    expect(planListing({ limit: 5, category: 'c5plus1' })).toMatchObject({ partition: 'CAT#c5plus1', filters: {} });
+    expect(planListing({ limit: 5, category: 'c5plus1', lang: 'ru' })).toMatchObject({
+      partition: 'CAT#c5plus1#LANG#ru',
+      filters: {},
+    });
+    expect(planListing({ limit: 5, category: 'kz-us', topic: 'energy', lang: 'en', q: 'oil' })).toMatchObject({
+      partition: 'TOPIC#energy#LANG#en',
+      filters: { category: 'kz-us' },
+      text: 'oil',
+    });
+  });
+
+  it('treats plain dates given straight to the store as whole days', () => {
+    expect(planListing({ limit: 5, since: '2026-11-01', until: '2026-11-01' })).toMatchObject({
+      lower: '2026-11-01T00:00:00.000Z#',
+      upper: '2026-11-01T23:59:59.999Z#~',
+    });
+  });
 });

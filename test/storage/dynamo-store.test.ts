@@ -104,7 +104,7 @@ describe('listing queries', () => {
   ];
   for (const raw of cases) {
     it(`answers ${JSON.stringify(raw)} completely, newest first, across pages`, async () => {
-      const got = await allPages({ ...raw, limit: '4' });
+      const got = await allPages({ ...raw, limit: '6' });
       const ids = got.items.map((i) => i.itemId);
       expect(ids).toEqual(expected(parseItemQuery(raw)));
       expect(new Set(ids).size).toBe(ids.length);

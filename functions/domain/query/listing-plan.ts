@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ItemQuery } from '../ports';
+import { dateSpan } from './query-params';
 
 /**
  * Which listing partition answers a query, and what is left to filter within it.
@@ -87,11 +88,21 @@ export function planListing(query: ItemQuery): ListingPlan {
   }
   const filters = Object.fromEntries(Object.entries(given).filter(([d]) => !covered.includes(d as Dimension)));
   // `<instant>#` sorts before every `<instant>#<id>`, `<instant>#~` after (ids are hex).
-  const lower = query.since ? `${query.since}#` : '0';
-  const upper = query.until ? `${query.until}#~` : '9';
+  const lower = query.since ? `${bound(query.since, 'since')}#` : '0';
+  const upper = query.until ? `${bound(query.until, 'until')}#~` : '9';
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([partition, filters, query.q ?? null, lower, upper]))
     .digest('base64url')
     .slice(0, 16);
   return { partition, filters, text: query.q, lower, upper, fingerprint };
+}
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** parseItemQuery already gives canonical instants; a caller passing a plain date still gets whole days. */
+function bound(value: string, which: 'since' | 'until'): string {
+  if (CANONICAL.test(value)) return value;
+  const span = dateSpan(value);
+  if (!span) throw new Error(`${which} is not a date or instant: ${value}`);
+  return which === 'since' ? span.start.toISOString() : new Date(span.endExclusive.getTime() - 1).toISOString();
 }

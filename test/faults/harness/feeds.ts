@@ -43,7 +43,10 @@ export function buildFeeds(server: SourceServer, specs: FeedSpec[], now: Date): 
       defs.push({ id: spec.id, kind: 'rss', language: spec.lang, url: `${server.origin}${feedPath}` });
     } else {
       const project = spec.id;
-      const def = { id: spec.id, kind: 'govkz-news' as const, language: spec.lang, url: server.origin, project, section: 'news', enabled: true };
+      const def = parseSources([{ id: spec.id, kind: 'govkz-news', language: spec.lang, url: server.origin, project }])[0] as Extract<
+        SourceDefinition,
+        { kind: 'govkz-news' }
+      >;
       const items = list.map((a, i) => govkzItem(a, 100_000 + i));
       server.routes.set(`govkz:${project}:${spec.lang}`, { kind: 'govkz', items });
       list.forEach((a, i) => {

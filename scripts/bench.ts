@@ -85,7 +85,7 @@ const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a +
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a');
 const pct = (n: number, d = 1) => `${f(n * 100, d)}%`;
 const kb = (b: number) => `${f(b / 1024)} KB`;
-const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
+const verdict = (ok: boolean | null | 'none') => (ok === 'none' ? 'no goal set' : ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
 
 async function main() {
   const started = Date.now();
@@ -181,7 +181,7 @@ function render(r: RenderInput): string {
   const classifyB = b?.bundles.find((k) => k.name === 'classify');
   const share = x?.classification.aggregateShare ?? Number.NaN;
 
-  const goals: [string, string, string, boolean | null][] = [
+  const goals: [string, string, string, boolean | null | 'none'][] = [
     [
       'Extraction speed vs Readability+jsdom',
       '≥ 5×',
@@ -204,7 +204,7 @@ function render(r: RenderInput): string {
     ],
     ['fetch bundle', '≤ 500 KB', fetchB ? kb(fetchB.bytes) : 'n/a', fetchB ? fetchB.bytes <= 500 * 1024 : null],
     ['classify bundle', '≤ 900 KB', classifyB ? kb(classifyB.bytes) : 'n/a', classifyB ? classifyB.bytes <= 900 * 1024 : null],
-    ['Query, page of 50 at 10,000 items (median)', '(no number set)', q ? `${f(q.medianMs, 1)} ms` : 'n/a', null],
+    ['Query, page of 50 at 10,000 items (median)', '(no number set)', q ? `${f(q.medianMs, 1)} ms` : 'n/a', q ? 'none' : null],
   ];
 
   const out: string[] = [];
@@ -274,6 +274,8 @@ function render(r: RenderInput): string {
       `Same ${x.pages} pages: for each, \`classify()\` on the extracted article and \`extractArticle()\` on its page, each timed 3 times (median). Aggregate share (Σ classify / Σ extract): **${pct(cl.aggregateShare)}**; median per article ${pct(cl.medianShare)}; 90th percentile ${pct(cl.p90Share)}. Median times: classify ${f(cl.medianClassifyMs, 2)} ms, extract ${f(cl.medianExtractMs, 2)} ms. Relevant pages found: ${cl.relevantFound} of the ${cl.relevantWritten} written to be relevant. Goal ≤ 10%: ${verdict(cl.aggregateShare <= 0.1)}.`,
     );
     if (cl.aggregateShare > 0.1) {
+      out.push('');
+      out.push(`Share by page kind: ${cl.byKind.map((z) => `${z.kind} ${pct(z.share, 0)}`).join(', ')}.`);
       out.push('');
       out.push(
         `What limits it: the classifier matches its rule patterns sentence by sentence over the whole body, so its cost grows with the length and the number of rules, while extraction's cost is mostly one parse. The 90th-percentile article spends ${pct(cl.p90Share, 0)} of its extraction time classifying, so a few long or rule-dense bodies carry the aggregate. What would fix it: compile the rules of one language into a single alternation (or a prefilter of literal keywords) and run the expensive sentence-level rules only on sentences that mention one of the two countries or C5+1; skip rules of the other languages once the language is known.`,
@@ -403,7 +405,7 @@ function render(r: RenderInput): string {
     out.push('## Cost');
     out.push('');
     out.push(
-      `Monthly AWS cost at the default schedule (fetch \`${sched('fetch') ?? 'rate(10 minutes)'}\`, 6 sources; alert sweep \`${sched('alert') ?? '?'}\`; digest \`${sched('digest') ?? '?'}\`, read from the synthesized template), 30-day month. Prices: ${PRICE_SOURCE}. Measured inputs: ${f(inputs.writesPerItem, 1)} writes and ${f(inputs.readsPerItem, 1)} reads per new item, ${pct(inputs.relevantShare, 0)} relevant, ${f(inputs.localMsPerItem, 1)} ms local CPU time per item, unchanged cycle ${f(inputs.unchangedCycleMs)} ms with 0 writes. Assumed (not measurable here, change them in scripts/bench.ts): ${inputs.newItemsPerDay} new items a day across the six sources, ${inputs.articleFetchMs} ms to fetch an article from us-east-1, ${inputs.dynamoCallMs} ms per DynamoDB call; Lambda CPU scales as memory/1,769 MB.`,
+      `Monthly AWS cost at the default schedule (fetch \`${sched('fetch') ?? 'rate(10 minutes)'}\`, 6 sources; alert sweep \`${sched('alert') ?? '?'}\`; digest \`${sched('digest') ?? '?'}\`, read from the synthesized template), 30-day month. Prices: ${PRICE_SOURCE}. Measured inputs: ${f(inputs.writesPerItem, 1)} writes and ${f(inputs.readsPerItem, 1)} reads per new item, ${pct(inputs.relevantShare, 0)} relevant, ${f(inputs.localMsPerItem, 1)} ms local wall time per item (cycle wall / items: an upper bound on CPU per item on a busy machine), unchanged cycle ${f(inputs.unchangedCycleMs)} ms with 0 writes. Assumed (not measurable here, change them in scripts/bench.ts): ${inputs.newItemsPerDay} new items a day across the six sources, ${inputs.articleFetchMs} ms to fetch an article from us-east-1, ${inputs.dynamoCallMs} ms per DynamoDB call; Lambda CPU scales as memory/1,769 MB.`,
     );
     out.push('');
     out.push('| item | USD / month | how |');
@@ -411,7 +413,7 @@ function render(r: RenderInput): string {
     for (const l of cost.lines) out.push(`| ${l.what} | ${f(l.monthly, 3)} | ${l.how} |`);
     out.push(`| **total** | **${f(cost.total, 2)}** | free tiers would cover most of the Lambda, SQS and DynamoDB lines |`);
     out.push('');
-    out.push(`Unit prices used: ${Object.entries(PRICES).map(([k2, v]) => `${k2} ${v}`).join(', ')}.`);
+    out.push(`Unit prices used: ${Object.entries(PRICES).map(([k2, v]) => `${k2} $${Number(v.toPrecision(6))}`).join(', ')}.`);
   }
   out.push('');
   return out.join('\n');

@@ -213,7 +213,8 @@ export class DynamoStore implements ItemStore {
         new PutCommand({
           TableName: this.table,
           Item: item,
-          /* SAFEGUARD-REMOVED conditional write */
+          ConditionExpression: 'attribute_not_exists(pk) OR (kind = :seen AND expiresAt <= :now)',
+          ExpressionAttributeValues: { ':seen': 'seen', ':now': Math.floor(now.getTime() / 1000) },
         }),
       );
       return 'created';

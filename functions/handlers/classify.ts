@@ -6,7 +6,8 @@ import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { FeedEntry } from '../domain/model';
 import { type ProcessOutcome, processEntry } from '../domain/process-entry';
-import { configuredSources, makeHttpClient, makeStore, requiredEnv } from './runtime';
+import { makeStore, requiredEnv } from './runtime';
+import { configuredSources, makeHttpClient } from './source-runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-classify' });
 const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'classify' });

@@ -3,7 +3,8 @@ import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsItemQueue } from '../adapters/sqs-queue';
 import { type FetchCycleResult, runFetchCycle } from '../domain/fetch-cycle';
-import { configuredSources, makeHttpClient, makeStore, requiredEnv } from './runtime';
+import { makeStore, requiredEnv } from './runtime';
+import { configuredSources, makeHttpClient } from './source-runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-fetch' });
 const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'fetch' });

@@ -53,7 +53,8 @@ export function monthlyCost(i: CostInputs): { lines: CostLine[]; total: number }
   const cpuScale = (mb: number) => Math.max(1, 1769 / mb); // Lambda gives one vCPU at 1,769 MB
   const itemsPerMonth = i.newItemsPerDay * 30;
   const classifyMs = i.articleFetchMs + (i.writesPerItem + i.readsPerItem) * i.dynamoCallMs + i.localMsPerItem * cpuScale(i.memory.classify);
-  const fetchMs = Math.max(300, i.unchangedCycleMs * cpuScale(i.memory.fetch)) + 6 * i.articleFetchMs * 0.5;
+  // Sources are read in parallel: one round trip to Kazakhstan plus the local work, scaled to Lambda's CPU share.
+  const fetchMs = i.unchangedCycleMs * cpuScale(i.memory.fetch) + i.articleFetchMs;
   const sweepMs = 60;
   const lines: CostLine[] = [
     {

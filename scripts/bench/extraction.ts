@@ -46,6 +46,7 @@ export interface ExtractionResult {
     medianExtractMs: number;
     relevantFound: number;
     relevantWritten: number;
+    byKind: { kind: PageKind; share: number }[];
   };
 }
 
@@ -76,7 +77,8 @@ const knownBody = (p: BenchPage) => [p.lead, ...p.paragraphs].filter(Boolean).jo
 export function benchExtraction(pages: BenchPage[], runs: number, log: (s: string) => void): ExtractionResult {
   // Warm both up (JIT, lazy module init) on a slice before timing.
   for (const p of pages.slice(0, 10)) {
-    projectExtract(p);
+    const a = projectExtract(p);
+    classify({ title: a.title, body: a.paragraphs.join('\n\n'), language: a.language ?? hintLang(p), url: p.url });
     readabilityText(p);
   }
   const projectRates: number[] = [];
@@ -127,6 +129,7 @@ export function benchExtraction(pages: BenchPage[], runs: number, log: (s: strin
   const cTimes: number[] = [];
   const eTimes: number[] = [];
   let relevantFound = 0;
+  const kinds: PageKind[] = [];
   for (const { p, a } of rows) {
     const input = {
       title: a.title ?? p.title,
@@ -146,6 +149,7 @@ export function benchExtraction(pages: BenchPage[], runs: number, log: (s: strin
       ct.push(performance.now() - t0);
     }
     if (relevant && p.relevant) relevantFound++;
+    kinds.push(p.kind);
     const e = median(et);
     const c = median(ct);
     eTimes.push(e);
@@ -180,6 +184,12 @@ export function benchExtraction(pages: BenchPage[], runs: number, log: (s: strin
       medianExtractMs: median(eTimes),
       relevantFound,
       relevantWritten: pages.filter((p) => p.relevant).length,
+      byKind: PAGE_KINDS.map((kind) => {
+        const idx = kinds.map((k, i) => (k === kind ? i : -1)).filter((i) => i >= 0);
+        const c = idx.reduce((n, i) => n + cTimes[i]!, 0);
+        const e = idx.reduce((n, i) => n + eTimes[i]!, 0);
+        return { kind, share: e > 0 ? c / e : Number.NaN };
+      }),
     },
   };
 }

@@ -23,7 +23,7 @@ import { type ChildRun, runChild } from './harness/crash-driver';
 import { buildFeeds } from './harness/feeds';
 import { recordRow } from './harness/outcome-table';
 import { type Route, type SourceServer, startSourceServer } from './harness/source-server';
-import { CATCH_ALL, captureLog, rowFrom, tally } from './harness/world';
+import { CATCH_ALL, RecordingPublisher, captureLog, rowFrom, tally } from './harness/world';
 
 const NOW = new Date();
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:kzmon-alerts';
@@ -98,6 +98,59 @@ describe('alert faults', () => {
       expect(t.alertsSent).toBe(feeds.expected.filter((e) => e.relevant).length);
       // Each rejection was logged with the alert it concerned.
       expect(log.errors().filter((e) => e.extra.alertId).length).toBeGreaterThanOrEqual(rejected);
+    } finally {
+      await dynamo.close();
+    }
+  });
+
+  it('the classify step dies after recording an alert, the sweep sends it, the item is redelivered: one alert', async () => {
+    const dynamo: LocalDynamo = await startLocalDynamo();
+    try {
+      const base = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
+      const feeds = buildFeeds(
+        server,
+        [
+          { id: 'rd-rss-en', kind: 'rss', lang: 'en', count: 40, relevantShare: 0.5, seed: 61 },
+          { id: 'rd-mfa-ru', kind: 'govkz-news', lang: 'ru', count: 40, relevantShare: 0.5, seed: 62 },
+        ],
+        NOW,
+      );
+      // The feeds list the items again next cycle, as SQS would redeliver the unfinished messages.
+      for (const s of feeds.sources) {
+        const route = server.routes.get(s.kind === 'rss' ? new URL(s.url).pathname : `govkz:${s.id}:${s.language}`);
+        if (route?.kind === 'body' || route?.kind === 'govkz') route.etag = false;
+      }
+      // Every other relevant item's first save fails, as if the classify Lambda died right after
+      // recording the alert (the sweep, running on its own schedule, then sends that alert).
+      let n = 0;
+      let died = 0;
+      const failedOnce = new Set<string>();
+      const store: MonitorStore = {
+        ...base,
+        saveRelevantItem: async (item) => {
+          if (!failedOnce.has(item.itemId) && n++ % 2 === 0) {
+            failedOnce.add(item.itemId);
+            died++;
+            throw new Error('classify worker died (injected)');
+          }
+          return base.saveRelevantItem(item);
+        },
+      };
+      const publisher = new RecordingPublisher();
+      const log = captureLog();
+      const http = new HttpClient({ allowedHosts: allowedHostsFor(feeds.sources), allowInsecureLocal: true });
+      const t0 = Date.now();
+      await runLocalCycle({ sources: feeds.sources, http, store, publisher, log, concurrency: 8, now: () => NOW });
+      const later = new Date(NOW.getTime() + 10 * 60_000);
+      const second = await runLocalCycle({ sources: feeds.sources, http, store, publisher, log, concurrency: 8, now: () => later });
+      const seconds = (Date.now() - t0) / 1000;
+      const t = await tally(base, feeds.expected, publisher.accepted);
+      recordRow(rowFrom('alert faults: item redelivered after its alert was sent', t, log.errors().length, seconds, `${died} classify deaths after the alert was recorded`));
+      expect(died).toBeGreaterThan(0);
+      expect(second.items.filter((i) => i.outcome === 'relevant')).toHaveLength(died);
+      expect(t.lostUrls).toEqual([]);
+      expect(t.duplicatedUrls).toEqual([]);
+      expect(t.stored).toBe(feeds.expected.length);
     } finally {
       await dynamo.close();
     }

@@ -7,12 +7,13 @@ import { buildApp } from '../../lib/app';
 import { loadConfig, scheduleIntervalMinutes } from '../../lib/config';
 
 // The settings are checked before any construct is built, so these synths fail in milliseconds.
-const synthWith = (context: Record<string, unknown>) => () =>
-  buildApp({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+// The warning test skips cdk-nag (stack.test.ts runs it over the same app) to keep this file fast.
+const synthWith = (context: Record<string, unknown>, nag = true) => () =>
+  buildApp({ context: { 'aws:cdk:bundling-stacks': [], ...context } }, { nag });
 
 describe('deploy settings', () => {
   it('synthesizes without an ops email (a fresh clone must synth) and warns that alarms have no recipient', () => {
-    const { stack } = synthWith({})();
+    const { stack } = synthWith({}, false)();
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('No -c opsEmail given'));
     expect(warnings).toHaveLength(1);
   });

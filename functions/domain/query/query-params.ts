@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, LANGUAGES, TOPICS } from '../model';
 import type { ItemQuery } from '../ports';
 

@@ -1,5 +1,5 @@
-import * as cheerio from 'cheerio';
-import { z } from 'zod';
+import * as cheerio from 'cheerio/slim';
+import * as z from 'zod';
 import type { FeedEntry } from '../model';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import { parseLocalDate } from '../extraction/extract-article';
 import type { FeedEntry, Language } from '../model';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';

@@ -125,7 +125,7 @@ export async function tally(store: MonitorStore, expected: Expected[], published
   for (let i = 0; i < toRead.length; i += 32) {
     const chunk = toRead.slice(i, i + 32);
     const got = await Promise.all(chunk.map((id) => store.getItem(id)));
-    chunk.forEach((id, j) => items.set(id, got[j] != null));
+    for (const [j, id] of chunk.entries()) items.set(id, got[j] != null);
   }
   for (const [i, e] of expected.entries()) {
     const id = ids[i]!;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSources, type SourceDefinitionInput } from '../../functions/domain/sources/definitions';
+import { clearGovkzAccessCache } from '../../functions/domain/sources/govkz-news';
 import { readSource } from '../../functions/domain/sources/source-reader';
 import { type FixtureServer, startFixtureServer } from '../fixtures/sources/fixture-server';
 import { memoryLog, testClient } from './helpers';
@@ -10,6 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => {
+  clearGovkzAccessCache();
   server.reset();
   server.govkz = { challenge: 'v2', blocked: false, wrapped: false, pageBase: 1 };
 });
@@ -180,6 +182,26 @@ describe('gov.kz news API', () => {
     expect(api.headers['accept-language']).toBe('en');
     expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
       'POST /api/v2/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
+    ]);
+  });
+
+  it('remembers a passed challenge for the next read, and passes one anew when the remembered pass is refused', async () => {
+    await read({ ...mfa, url: server.origin });
+    server.reset();
+    await read({ ...mfa, language: 'ru', url: server.origin });
+    expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/v1/public/content-manager/news']);
+
+    // The site now wants the v1 ticket: the remembered v2 pass is refused, so the reader starts over.
+    server.reset();
+    server.govkz.challenge = 'v1';
+    const r = await read({ ...mfa, url: server.origin });
+    expect(r.entries).toHaveLength(2);
+    expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'GET /api/v1/public/content-manager/news',
+      'POST /api/v2/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
+      'POST /api/v1/public/_/c/k6',
       'GET /api/v1/public/content-manager/news',
     ]);
   });

@@ -62,22 +62,55 @@ export function govkzApiUrl(source: GovkzSource, page: number): string {
   return `${govkzOrigin(source)}/api/v1/public/content-manager/${source.section}?${q.toString().replace(/%3A/gi, ':')}`;
 }
 
+/**
+ * Passed challenges, per site origin, reused until refused or stale: the three MFA sources share one
+ * handshake, and a warm Lambda or a second cycle in one process makes no challenge request at all.
+ */
+const ACCESS_TTL_MS = 15 * 60_000;
+const accessCache = new Map<string, { access: Promise<Access>; at: number }>();
+
+export function clearGovkzAccessCache(): void {
+  accessCache.clear();
+}
+
+function cachedChallenge(origin: string, ctx: SourceReadContext, sourceId: string): { access: Promise<Access>; fresh: boolean } {
+  const hit = accessCache.get(origin);
+  if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return { access: hit.access, fresh: false };
+  const access = passChallengeV2(origin, ctx, sourceId);
+  accessCache.set(origin, { access, at: Date.now() });
+  return { access, fresh: true };
+}
+
 export async function readGovkzNews(source: GovkzSource, ctx: SourceReadContext): Promise<SourceReadResult> {
   const origin = govkzOrigin(source);
   const url = govkzApiUrl(source, source.pageBase);
-  let access = await passChallengeV2(origin, ctx, source.id);
-  let res: Awaited<ReturnType<typeof ctx.http.request>>;
+  const first = cachedChallenge(origin, ctx, source.id);
+  let access = await first.access;
+  let res: Awaited<ReturnType<typeof ctx.http.request>> | undefined;
   try {
     res = await getList(source, ctx, url, access, true);
   } catch (err) {
     if (!isRefusal(err)) throw explain(err, origin);
-    // The newer header exchange was not enough (or absent): try the older cookie ticket once.
-    ctx.log?.warn('gov.kz refused the API call; trying the v1 cookie ticket', { sourceId: source.id, after: access.how });
-    access = await passChallengeV1(origin, ctx, source.id);
-    try {
-      res = await getList(source, ctx, url, access, true);
-    } catch (again) {
-      throw explain(again, origin);
+    if (accessCache.get(origin)?.access === first.access) accessCache.delete(origin);
+    if (!first.fresh) {
+      // A remembered pass may have expired on the server's side: pass the challenge anew first.
+      access = await cachedChallenge(origin, ctx, source.id).access;
+      res = await getList(source, ctx, url, access, true).catch((again) => {
+        if (!isRefusal(again)) throw explain(again, origin);
+        accessCache.delete(origin);
+        return undefined;
+      });
+    }
+    if (!res) {
+      // The newer header exchange was not enough (or absent): try the older cookie ticket once.
+      ctx.log?.warn('gov.kz refused the API call; trying the v1 cookie ticket', { sourceId: source.id, after: access.how });
+      access = await passChallengeV1(origin, ctx, source.id);
+      try {
+        res = await getList(source, ctx, url, access, true);
+      } catch (again) {
+        throw explain(again, origin);
+      }
+      accessCache.set(origin, { access: Promise.resolve(access), at: Date.now() });
     }
   }
   if (res.notModified) return notModifiedResult(ctx, url, 'api');

@@ -119,7 +119,8 @@ describe('a cycle over the fixture sources', () => {
     server.govkz.challenge = 'refuse';
     const queued: FeedEntry[] = [];
     const log = memoryLog();
-    const http = testClient({ timeoutMs: 300, maxAttempts: 1, maxBytes: 256 * 1024 }).http;
+    // The slow fixture answers after 3 s; 1.5 s leaves room for a loaded CI machine to read the others.
+    const http = testClient({ timeoutMs: 1500, maxAttempts: 1, maxBytes: 256 * 1024 }).http;
     const deps = { sources, http, store, queue: { send: async (e: FeedEntry[]) => void queued.push(...e) }, log };
     const result = await runFetchCycle(deps);
     expect(result.sources.map((s) => [s.sourceId, s.ok])).toEqual([
@@ -136,7 +137,7 @@ describe('a cycle over the fixture sources', () => {
     expect(health.get('good')).toMatchObject({ consecutiveFailures: 0, itemsLastSeen: 2 });
     expect(health.get('good')!.lastSuccessAt).toBeTruthy();
     expect(health.get('broken')).toMatchObject({ consecutiveFailures: 2, lastError: expect.stringMatching(/malformed feed/) });
-    expect(health.get('slow')!.lastError).toMatch(/timed out after 300 ms/);
+    expect(health.get('slow')!.lastError).toMatch(/timed out after 1500 ms/);
     expect(health.get('huge')!.lastError).toMatch(/byte cap/);
     expect(health.get('refused')!.lastError).toMatch(/gov\.kz refused the news API \(HTTP 400 notAllowed\)/);
     expect(health.get('redirected')!.lastError).toMatch(/refused/);

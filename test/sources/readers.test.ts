@@ -189,7 +189,7 @@ describe('gov.kz news API', () => {
   it('remembers a passed challenge for the next read, and passes one anew when the remembered pass is refused', async () => {
     await read({ ...mfa, url: server.origin });
     server.reset();
-    await read({ ...mfa, language: 'ru', url: server.origin });
+    await read({ ...mfa, id: 'mfa-other', url: server.origin });
     expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/v1/public/content-manager/news']);
 
     // The site now wants the v1 ticket: the remembered v2 pass is refused, so the reader starts over.

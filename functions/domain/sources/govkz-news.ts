@@ -146,7 +146,7 @@ function getList(source: GovkzSource, ctx: SourceReadContext, url: string, acces
 /** Accepts a bare array or a `{ content: [...] }` page; items that do not fit are skipped, not fatal. */
 export function parseNewsList(body: Buffer, contentType: string | null, origin: string): NewsItem[] {
   let json: unknown;
-  const text = decodeBody(body, contentType);
+  const text = decodeBody(body, contentType, `gov.kz news API at ${origin}`);
   try {
     json = JSON.parse(text);
   } catch {

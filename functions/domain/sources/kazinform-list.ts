@@ -82,7 +82,7 @@ export async function readKazinformList(
     headers: { accept: 'text/html,application/xhtml+xml' },
   });
   if (res.notModified) return notModifiedResult(ctx, listUrl, 'list');
-  const listed = parseKazinformList(decodeBody(res.body, res.headers.get('content-type')), res.url);
+  const listed = parseKazinformList(decodeBody(res.body, res.headers.get('content-type'), `list page ${res.url}`), res.url);
   if (listed.length === 0) {
     throw new Error(`list page ${listUrl} has no article links: the page markup may have changed`);
   }

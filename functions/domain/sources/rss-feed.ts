@@ -51,7 +51,7 @@ export async function readFeed(source: RssSource, ctx: SourceReadContext): Promi
     headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' },
   });
   if (res.notModified) return notModifiedResult(ctx, source.url, 'feed');
-  const xml = decodeBody(res.body, res.headers.get('content-type'));
+  const xml = decodeBody(res.body, res.headers.get('content-type'), `feed at ${res.url}`);
   const refusedLinks: string[] = [];
   const entries = await parseFeed(xml, source.url, res.url).then((items) =>
     items.flatMap((item): FeedEntry[] => {

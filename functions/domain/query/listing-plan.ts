@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ItemQuery } from '../ports';
-import { dateSpan } from './query-params';
+import { dateSpan } from './date-span';
 
 /**
  * Which listing partition answers a query, and what is left to filter within it.

@@ -1,33 +1,15 @@
 import * as z from 'zod';
 import { CATEGORIES, LANGUAGES, TOPICS } from '../model';
 import type { ItemQuery } from '../ports';
+import { dateSpan } from './date-span';
+
+export { dateSpan };
 
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 export const ITEM_ID_PATTERN = /^[0-9a-f]{6,64}$/;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const DATE_HELP = 'a date (2026-11-01) or an instant (2026-11-01T09:30:00Z, offsets like +05:00 allowed)';
-
-/**
- * A date or instant, and the span its precision covers: `2026-11-01` covers the whole (UTC) day,
- * `2026-11-01T09:30` the whole minute. `since` takes the start of the span, `until` its end, so both are
- * inclusive at the precision the user wrote. A time without an offset is UTC.
- */
-export function dateSpan(text: string): { start: Date; endExclusive: Date } | null {
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}.${(frac ?? '0').padEnd(3, '0').slice(0, 3)}${zone ?? 'Z'}`;
-  const start = new Date(iso);
-  if (Number.isNaN(start.getTime())) return null;
-  // Date.parse rolls 2026-02-30 over to March; a real calendar date must survive the round trip.
-  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
-  if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return null;
-  const unitMs = h === undefined ? 86_400_000 : s === undefined ? 60_000 : frac === undefined ? 1000 : 1;
-  return { start, endExclusive: new Date(start.getTime() + unitMs) };
-}
 
 const dateParam = z.string().refine((s) => dateSpan(s) !== null, { error: DATE_HELP });
 

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio/slim';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FeedEntry } from '../model';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
@@ -24,15 +24,15 @@ export class SourceRefusedError extends Error {
 }
 
 const newsItemSchema = z.object({
-  id: z.union([z.number(), z.string().min(1)]),
-  title: z.string().nullish(),
-  slug: z.string().nullish(),
-  body: z.string().nullish(),
-  short_description: z.string().nullish(),
-  created_date: z.string().nullish(),
-  publication_date: z.string().nullish(),
-  updated_date: z.string().nullish(),
-  heropic: z.string().nullish(),
+  id: z.union([z.number(), z.string().check(z.minLength(1))]),
+  title: z.nullish(z.string()),
+  slug: z.nullish(z.string()),
+  body: z.nullish(z.string()),
+  short_description: z.nullish(z.string()),
+  created_date: z.nullish(z.string()),
+  publication_date: z.nullish(z.string()),
+  updated_date: z.nullish(z.string()),
+  heropic: z.nullish(z.string()),
 });
 type NewsItem = z.infer<typeof newsItemSchema>;
 

@@ -94,14 +94,15 @@ export class DynamoStore implements ItemStore {
   }
 
   /**
-   * Idempotent: an item already stored (or with a live seen mark) is left exactly as it is. Listing
-   * entries are written first and the conditional put of the item is the commit point, so a crash in
-   * between is repaired by the redelivered message. A concurrent writer that loses the put rewrites the
-   * winner's entries and deletes its own extras, so the listings always match the stored item.
+   * Idempotent: an item already stored (or with a live seen mark) keeps its record. Listing entries are
+   * written first and the conditional put of the item is the commit point, so a crash in between is
+   * repaired by the redelivered message. A writer that loses the put (a concurrent copy, or a
+   * redelivery of an item stored long ago) rewrites the winner's entries and deletes its own extras, so
+   * the listings always match the stored item. No read before: callers save items they found unseen,
+   * and the conditional put already tells the rare one that is not.
    */
   async saveRelevantItem(item: StoredItem): Promise<'created' | 'exists'> {
     const now = new Date();
-    if (isLive(await this.getItemRecord(item.itemId, 'kind, expiresAt'), now)) return 'exists';
     const entries = indexEntries(item);
     await this.batchWrite(entries.map((Item) => ({ PutRequest: { Item } })));
     const outcome = await this.conditionalPut(itemRecords(item).at(-1)!, now);

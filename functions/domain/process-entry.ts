@@ -22,10 +22,26 @@ export interface ProcessDeps {
  * other copies of the same story, record the alert it deserves and store it (conditionally, so a
  * redelivered message changes nothing).
  */
-export async function processEntry(entry: FeedEntry, deps: ProcessDeps): Promise<ProcessOutcome> {
+export interface ProcessOptions {
+  /**
+   * The caller checked this very entry against the store moments ago (the local cycle's fetch step, in
+   * the same process and cycle), so the re-check is skipped. A queue consumer must never set it: a
+   * redelivered or duplicated message is only recognised by the re-check (the conditional saves would
+   * still change nothing, but the item would be fetched and classified again).
+   */
+  knownUnseen?: boolean;
+}
+
+export async function processEntry(
+  entry: FeedEntry,
+  deps: ProcessDeps,
+  options: ProcessOptions = {},
+): Promise<ProcessOutcome> {
   const now = deps.now?.() ?? new Date();
-  const unseen = await deps.store.findUnseen([entry.itemId], now);
-  if (!unseen.has(entry.itemId)) return 'duplicate';
+  if (!options.knownUnseen) {
+    const unseen = await deps.store.findUnseen([entry.itemId], now);
+    if (!unseen.has(entry.itemId)) return 'duplicate';
+  }
 
   const article = await readArticle(entry, deps.http);
   const body = article.paragraphs.join('\n\n');

@@ -45,7 +45,8 @@ export async function runLocalCycle(deps: LocalCycleDeps): Promise<LocalCycleRes
       const i = next++;
       const entry = entries[i]!;
       try {
-        items[i] = { entry, outcome: await processEntry(entry, deps) };
+        // The fetch step just found every queued entry unseen, in this cycle.
+        items[i] = { entry, outcome: await processEntry(entry, deps, { knownUnseen: true }) };
       } catch (err) {
         const error = (err as Error).message;
         deps.log.error('item failed', { sourceId: entry.sourceId, itemId: entry.itemId, url: entry.url, error });

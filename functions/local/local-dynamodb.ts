@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { createTableInput } from '../adapters/table-definition';
 
 export const LOCAL_TABLE = 'kzmon-local';
@@ -14,6 +15,22 @@ export interface LocalDynamo {
 }
 
 /**
+ * The dynalite server, run in a worker thread: dynalite is CPU-bound JavaScript (validation, LevelDB
+ * encoding), and on the caller's event loop it competes with the cycle it serves, leaving the second
+ * core idle. Plain JavaScript evaluated in the worker, so it needs no TypeScript loader (tsx, vitest).
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const dynalite = require(workerData.dynalite);
+const server = dynalite({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+server.once('error', (err) => parentPort.postMessage({ error: String(err && err.stack || err) }));
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', (msg) => {
+  if (msg === 'close') server.close(() => parentPort.postMessage({ closed: true }));
+});
+`;
+
+/**
  * An embedded DynamoDB (dynalite speaks the real wire protocol) on 127.0.0.1, persisted under `dir`
  * (in memory when `dir` is omitted), with the monitor's table created as the stack defines it.
  */
@@ -22,12 +39,25 @@ export async function startLocalDynamo(options: { dir?: string; fresh?: boolean 
     if (options.fresh) rmSync(options.dir, { recursive: true, force: true });
     mkdirSync(options.dir, { recursive: true });
   }
-  const server = dynalite({ path: options.dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    // The worker runs plain CommonJS: no need to load the caller's loaders (tsx) again.
+    execArgv: [],
+    workerData: { dynalite: createRequire(join(__dirname, 'local-dynamodb.ts')).resolve('dynalite'), path: options.dir },
   });
-  const { port } = server.address() as AddressInfo;
+  let closed: (() => void) | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the local DynamoDB worker exited (${code}) before listening`)));
+    worker.on('message', (msg: { port?: number; error?: string; closed?: boolean }) => {
+      if (msg.port) resolve(msg.port);
+      else if (msg.error) reject(new Error(`local DynamoDB failed to start: ${msg.error}`));
+      else if (msg.closed) closed?.();
+    });
+  });
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('error');
+  worker.on('error', (err) => process.stderr.write(`local DynamoDB worker failed: ${err.stack ?? err}\n`));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
   await ensureTable(client, LOCAL_TABLE);
@@ -35,11 +65,14 @@ export async function startLocalDynamo(options: { dir?: string; fresh?: boolean 
     endpoint,
     client,
     tableName: LOCAL_TABLE,
-    close: () =>
-      new Promise<void>((resolve) => {
-        client.destroy();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      client.destroy();
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage('close');
+      });
+      await worker.terminate();
+    },
   };
 }
 

@@ -157,12 +157,15 @@ export async function assignStory(
   }
 
   const ownKeys = [...fpKeys, ...eventKeys].sort();
+  // A key the lookup found held needs no claim: the conditional put would fail and re-read the same
+  // holder (the lookup was a consistent read). Only keys that were free are claimed, conditionally.
+  const held = new Map(hits.map((h) => [h.key, h]));
   const claimed: string[] = [];
   let current = storyId ?? item.itemId;
   for (const key of ownKeys) {
     const record: StoryKeyRecord = { key, storyId: current, language: item.language };
     if (key.startsWith('FP#')) record.signature = signature;
-    const holder = await store.claimStoryKey(record);
+    const holder = held.get(key) ?? (await store.claimStoryKey(record));
     if (holder.storyId === current) {
       claimed.push(key);
       continue;

@@ -6,6 +6,7 @@ import type { Category, Classification, ClassifierInput, Evidence, EventType, La
 import { TOPICS } from '../model';
 import { detectLanguage, languageFromUrl } from '../extraction/language';
 import { PEOPLE } from './people';
+import { LexiconSet, type Scan } from './matcher';
 import { RULES } from './rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,33 +27,16 @@ export function fold(text: string): string {
     .replace(/([iI])[iI]/g, '$1');
 }
 
-// The start boundary is checked in code (a look-behind on every position costs 2-3x the time).
-const B_START = '';
 const B_END = '(?![\\p{L}\\p{N}])';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Case-insensitive rules run without the `i` flag on a lower-cased copy of the text (Unicode case
- * folding inside the regex engine costs about twice the time); their sources are lower-cased here,
- * escapes (`\\p{L}`, `\\d`, `\\S`) left alone. Case-sensitive rules run on the folded text itself.
+ * Case-insensitive rules are matched on a lower-cased copy of the folded text (same offsets), so
+ * their sources are lower-cased here, escapes (`\\p{L}`, `\\d`, `\\S`) left alone. Case-sensitive
+ * rules are matched on the folded text itself.
  */
-const CASE_SENSITIVE = new WeakSet<RegExp>();
-
 function lowerSource(source: string): string {
   return source.replace(/\\[pP]\{[^}]*\}|\\.|[^\\]+/g, (m) => (m.startsWith('\\') ? m : m.toLowerCase()));
-}
-
-function compile(patterns: readonly string[], caseSensitive = false): RegExp {
-  const source = `${B_START}(?:${patterns.map(fold).join('|')})${B_END}`;
-  if (!caseSensitive) return new RegExp(lowerSource(source), 'gu');
-  const re = new RegExp(source, 'gu');
-  CASE_SENSITIVE.add(re);
-  return re;
-}
-
-/** One regex with a capture group per entry, so a match tells which entry it was. */
-function compileGroups(patterns: readonly string[]): RegExp {
-  return new RegExp(lowerSource(`${B_START}(?:${patterns.map((p) => `(${fold(p)})`).join('|')})${B_END}`), 'gu');
 }
 
 /** Lower-cases without changing the length (a few letters, like İ, grow when lower-cased). */
@@ -65,32 +49,35 @@ function lowerSameLength(text: string): string {
   });
 }
 
-function groupIndex(m: RegExpExecArray): number {
-  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
-  return -1;
-}
+// Every lexicon goes into one set matched in a single pass (matcher.ts); a lexicon id stands for
+// the alternation `(?:p1|p2|...)` of its patterns with a letter boundary on both sides.
+const LEX = new LexiconSet();
+const lexicon = (patterns: readonly string[], caseSensitive = false) =>
+  LEX.add(patterns.map((p) => (caseSensitive ? fold(p) : lowerSource(fold(p)))), caseSensitive);
 
 const RE = {
-  kz: compile(RULES.kazakhstan),
-  us: compile(RULES.usa),
-  usCs: compile(RULES.usaCaseSensitive, true),
-  currency: compile(RULES.currencyMasks),
-  compound: compile(RULES.bilateralCompounds),
-  nonRelation: compile(RULES.bilateralNonRelations),
-  office: compile(RULES.bilateralOffices),
-  interaction: compile(RULES.interaction),
-  negCurrency: compile(RULES.negativeContexts.currency),
-  negSport: compile(RULES.negativeContexts.sport),
-  third: compile(RULES.thirdParties),
-  c5Name: compile(RULES.c5Names),
-  c5Ambiguous: new RegExp(lowerSource(`(?:${RULES.c5Ambiguous.map(fold).join('|')})`), 'gu'),
-  caGroup: compile(RULES.centralAsiaGroup),
-  c5States: RULES.c5States.map((names) => compile(names.map((n) => `${n}\\p{L}*`))),
-  otherFormat: compile(RULES.otherFormats),
-  otherPartner: compile(RULES.otherPartners),
-  usOfficial: compile(RULES.officialTitles.US),
-  kzOfficial: compile(RULES.officialTitles.KZ),
+  kz: lexicon(RULES.kazakhstan),
+  us: lexicon(RULES.usa),
+  usCs: lexicon(RULES.usaCaseSensitive, true),
+  compound: lexicon(RULES.bilateralCompounds),
+  nonRelation: lexicon(RULES.bilateralNonRelations),
+  office: lexicon(RULES.bilateralOffices),
+  interaction: lexicon(RULES.interaction),
+  negCurrency: lexicon(RULES.negativeContexts.currency),
+  negSport: lexicon(RULES.negativeContexts.sport),
+  third: lexicon(RULES.thirdParties),
+  c5Name: lexicon(RULES.c5Names),
+  caGroup: lexicon(RULES.centralAsiaGroup),
+  c5States: RULES.c5States.map((names) => lexicon(names.map((n) => `${n}\\p{L}*`))),
+  otherFormat: lexicon(RULES.otherFormats),
+  otherPartner: lexicon(RULES.otherPartners),
+  usOfficial: lexicon(RULES.officialTitles.US),
+  kzOfficial: lexicon(RULES.officialTitles.KZ),
 };
+// Two small regexes stay regexes: currency masks apply anywhere (no start boundary), and a bare
+// "5+1" may follow a letter or digit check of its own (its look-behind).
+const CURRENCY_RE = new RegExp(lowerSource(`(?:${RULES.currencyMasks.map(fold).join('|')})${B_END}`), 'gu');
+const C5_AMBIGUOUS_RE = new RegExp(lowerSource(`(?:${RULES.c5Ambiguous.map(fold).join('|')})`), 'gu');
 const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
 // At most three words of the first body, the joiner, then the second side's mention ("the" allowed).
 const PAIR_PHRASE = new RegExp(
@@ -98,7 +85,8 @@ const PAIR_PHRASE = new RegExp(
   'iu',
 );
 
-const PEOPLE_RE = (() => {
+/** People: one lexicon of every spelling, each pattern owned by its person. */
+const PEOPLE_LEX = (() => {
   const alternatives: string[] = [];
   const owners: number[] = [];
   PEOPLE.forEach((person, i) => {
@@ -107,15 +95,15 @@ const PEOPLE_RE = (() => {
       owners.push(i);
     }
   });
-  return { re: compileGroups(alternatives), owners };
+  return { id: lexicon(alternatives), owners };
 })();
 
-const TOPIC_RES = TOPICS.map((topic) => {
+const TOPIC_LEX = TOPICS.map((topic) => {
   const list = RULES.topics[topic];
-  return { topic, re: compileGroups(list.map((w) => w.pattern)), weights: list.map((w) => w.weight) };
+  return { topic, id: lexicon(list.map((w) => w.pattern)), weights: list.map((w) => w.weight) };
 });
 
-const EVENT_RES = RULES.events.map(([type, patterns]) => ({ type, re: compile(patterns) }));
+const EVENT_LEX = RULES.events.map(([type, patterns]) => ({ type, id: lexicon(patterns) }));
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
@@ -130,6 +118,8 @@ interface Doc {
   lower: string;
   starts: number[];
   hasTitle: boolean;
+  /** Candidate positions of every lexicon, found in one pass over `lower` and `folded`. */
+  scan: Scan;
 }
 
 const ABBREV_END = /(?:^|[^\p{L}])(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Amb|No|г|гг|им|т\.е|ул|вв)\.)$/u;
@@ -164,10 +154,10 @@ function buildDoc(title: string | null, body: string): Doc {
   }
   // Currency units are not the US as an actor: blank them, keeping offsets.
   let lower = lowerSameLength(folded);
-  RE.currency.lastIndex = 0;
-  if (RE.currency.test(lower)) {
+  CURRENCY_RE.lastIndex = 0;
+  if (CURRENCY_RE.test(lower)) {
     const ranges: Array<[number, number]> = [];
-    lower = lower.replace(RE.currency, (m, offset: number) => {
+    lower = lower.replace(CURRENCY_RE, (m, offset: number) => {
       ranges.push([offset, offset + m.length]);
       return ' '.repeat(m.length);
     });
@@ -179,7 +169,7 @@ function buildDoc(title: string | null, body: string): Doc {
     }
     folded = out + folded.slice(at);
   }
-  return { sentences, folded, lower, starts, hasTitle };
+  return { sentences, folded, lower, starts, hasTitle, scan: LEX.scan(lower, folded) };
 }
 
 function sentenceOf(doc: Doc, offset: number): number {
@@ -197,45 +187,43 @@ interface Hit {
   s: number;
   start: number;
   end: number;
-  text: string;
+  /** Which pattern of the lexicon matched. */
   group: number;
 }
 
-function hits(doc: Doc, re: RegExp, withGroups = false, bounded = true): Hit[] {
+/** The matches of lexicon `id` over the whole text. */
+function hits(doc: Doc, id: number): Hit[] {
+  return doc.scan.matches(id).map((m) => ({ s: sentenceOf(doc, m.start), start: m.start, end: m.end, group: m.pattern }));
+}
+
+/** Like hits(), but only inside the given sentences, each matched on its own. */
+function hitsIn(doc: Doc, id: number, sentences: Set<number>): Hit[] {
+  const order = [...sentences].sort((a, b) => a - b);
+  const ranges = order.map((s): [number, number] => [doc.starts[s], s + 1 < doc.starts.length ? doc.starts[s + 1] : doc.lower.length]);
   const out: Hit[] = [];
-  const text = CASE_SENSITIVE.has(re) ? doc.folded : doc.lower;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0 || (bounded && m.index > 0 && WORD_CHAR.test(text[m.index - 1]))) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
-    out.push({
-      s: sentenceOf(doc, m.index),
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      group: withGroups ? groupIndex(m) : -1,
-    });
+  let k = 0;
+  for (const m of doc.scan.matches(id, ranges)) {
+    while (ranges[k][1] <= m.start) k++;
+    out.push({ s: order[k], start: m.start, end: m.end, group: m.pattern });
   }
   return out;
 }
 
-/** Like hits(), but only inside the given sentences. */
-function hitsIn(doc: Doc, re: RegExp, sentences: Set<number>, bounded = true): Hit[] {
+/** The unbounded regex scan, sentence by sentence, for the one rule kept as a regex. */
+function regexHitsIn(doc: Doc, re: RegExp, sentences: Set<number>): Hit[] {
   const out: Hit[] = [];
-  const text = CASE_SENSITIVE.has(re) ? doc.folded : doc.lower;
+  const text = doc.lower;
   for (const s of [...sentences].sort((a, b) => a - b)) {
     const from = doc.starts[s];
     const to = s + 1 < doc.starts.length ? doc.starts[s + 1] : text.length;
     const slice = text.slice(from, to);
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      if (m[0].length === 0 || (bounded && m.index > 0 && WORD_CHAR.test(slice[m.index - 1]))) {
+      if (m[0].length === 0) {
         re.lastIndex = m.index + 1;
         continue;
       }
-      out.push({ s, start: from + m.index, end: from + m.index + m[0].length, text: m[0], group: -1 });
+      out.push({ s, start: from + m.index, end: from + m.index + m[0].length, group: -1 });
     }
   }
   return out;
@@ -273,14 +261,14 @@ export function classify(input: ClassifierInput): Classification {
   const n = doc.sentences.length;
   const titleIdx = doc.hasTitle ? 0 : -1;
 
-  const people = hits(doc, PEOPLE_RE.re, true);
+  const people = hits(doc, PEOPLE_LEX.id);
   const kzPersonS = new Set<number>();
   const usPersonS = new Set<number>();
   const c5PersonS = new Set<number>();
   const peopleNames: string[] = [];
   const personEvidence: Evidence[] = [];
   for (const h of people) {
-    const person = PEOPLE[PEOPLE_RE.owners[h.group]];
+    const person = PEOPLE[PEOPLE_LEX.owners[h.group]];
     if (person.country === 'KZ') kzPersonS.add(h.s);
     else if (person.country === 'US') usPersonS.add(h.s);
     else if (person.country === 'C5') c5PersonS.add(h.s);
@@ -301,7 +289,7 @@ export function classify(input: ClassifierInput): Classification {
   // one) plus the title, so an unrelated story costs a few passes.
   const candidates = new Set<number>([...usHits.keys(), ...usPersonS]);
   if (titleIdx === 0) candidates.add(0);
-  const on = (re: RegExp) => bySentence(hitsIn(doc, re, candidates));
+  const on = (id: number) => bySentence(hitsIn(doc, id, candidates));
   const compound = on(RE.compound);
   const nonRelation = on(RE.nonRelation);
   const office = on(RE.office);
@@ -310,9 +298,9 @@ export function classify(input: ClassifierInput): Classification {
   const negSport = on(RE.negSport);
   const third = on(RE.third);
   const c5Name = bySentence(hits(doc, RE.c5Name));
-  const c5Ambiguous = bySentence(hitsIn(doc, RE.c5Ambiguous, candidates, false));
+  const c5Ambiguous = bySentence(regexHitsIn(doc, C5_AMBIGUOUS_RE, candidates));
   const caGroup = on(RE.caGroup);
-  const c5States = RE.c5States.map((re) => on(re));
+  const c5States = RE.c5States.map((id) => on(id));
   const otherFormat = on(RE.otherFormat);
   const otherPartner = on(RE.otherPartner);
 
@@ -401,11 +389,11 @@ export function classify(input: ClassifierInput): Classification {
   const topics: Topic[] = [];
   const topicEvidence: Evidence[] = [];
   if (relevant) {
-    for (const { topic, re, weights } of TOPIC_RES) {
+    for (const { topic, id, weights } of TOPIC_LEX) {
       let sum = 0;
       let best: Hit | null = null;
       let bestW = 0;
-      for (const h of hits(doc, re, true)) {
+      for (const h of hits(doc, id)) {
         const wt = weights[h.group] * (h.s === titleIdx ? 2 : 1);
         sum += wt;
         if (wt > bestW) {
@@ -466,7 +454,7 @@ function detectEvent(doc: Doc): { type: EventType; s: number } {
   const bodyStart = doc.hasTitle ? 1 : 0;
   ranges.push([bodyStart, Math.min(doc.sentences.length, bodyStart + 2)]);
   ranges.push([bodyStart, doc.sentences.length]);
-  const all = EVENT_RES.map(({ type, re }) => ({ type, hits: hits(doc, re) }));
+  const all = EVENT_LEX.map(({ type, id }) => ({ type, hits: hits(doc, id) }));
   for (const [from, to] of ranges) {
     for (const { type, hits: list } of all) {
       const h = list.find((x) => x.s >= from && x.s < to);

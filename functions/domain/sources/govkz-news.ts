@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio/slim';
 import * as z from 'zod/mini';
 import type { FeedEntry } from '../model';
+import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
 import { HttpStatusError, NetworkError, decodeBody } from './http-client';
@@ -182,7 +183,7 @@ function toEntry(source: GovkzSource, item: NewsItem): FeedEntry {
     url,
     canonicalUrl,
     language: source.language,
-    title: item.title?.replace(/\s+/g, ' ').trim() || null,
+    title: plainText(item.title),
     publishedAt: published ? new Date(published).toISOString() : null,
     summary: summary || null,
     // The API carries the body (HTML, sometimes a whole document): no page fetch is needed.

@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import type { FeedEntry } from '../model';
+import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
 import { decodeBody } from './http-client';
@@ -53,7 +54,8 @@ export async function readFeed(source: RssSource, ctx: SourceReadContext): Promi
   if (res.notModified) return notModifiedResult(ctx, source.url, 'feed');
   const xml = decodeBody(res.body, res.headers.get('content-type'), `feed at ${res.url}`);
   const refusedLinks: string[] = [];
-  const entries = await parseFeed(xml, source.url, res.url).then((items) =>
+  const skipped: SkippedFeedItem[] = [];
+  const entries = await parseFeed(xml, source.url, res.url, skipped).then((items) =>
     items.flatMap((item): FeedEntry[] => {
       if (!allowedLink(ctx, source.id, item.url, refusedLinks)) return [];
       const canonicalUrl = canonicalizeUrl(item.url);
@@ -71,7 +73,15 @@ export async function readFeed(source: RssSource, ctx: SourceReadContext): Promi
       ];
     }),
   );
+  for (const item of skipped) {
+    ctx.log?.warn('feed item skipped', { sourceId: source.id, feed: source.url, title: item.title, reason: item.reason });
+  }
   return { entries: dedupeEntries(entries), notModified: false, ...validatorsOf(res, source.url), via: 'feed', refusedLinks };
+}
+
+export interface SkippedFeedItem {
+  title: string | null;
+  reason: string;
 }
 
 export interface ParsedFeedItem {
@@ -84,7 +94,12 @@ export interface ParsedFeedItem {
 }
 
 /** Parses RSS 2.0, RSS 1.0 or Atom text. Refuses DTD entity declarations rather than expanding them. */
-export async function parseFeed(xml: string, feedUrl: string, baseUrl = feedUrl): Promise<ParsedFeedItem[]> {
+export async function parseFeed(
+  xml: string,
+  feedUrl: string,
+  baseUrl = feedUrl,
+  skipped: SkippedFeedItem[] = [],
+): Promise<ParsedFeedItem[]> {
   if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(xml.slice(0, 65_536))) {
     throw new Error(`feed at ${feedUrl} declares DTD entities; refused (entities are never expanded)`);
   }
@@ -96,16 +111,21 @@ export async function parseFeed(xml: string, feedUrl: string, baseUrl = feedUrl)
   for (const item of feed.items ?? []) {
     const guid = typeof item.guid === 'string' ? item.guid.trim() : null;
     const link = item.link?.trim() || (guid && /^https?:\/\//i.test(guid) ? guid : '');
-    if (!link) continue;
+    const title = plainText(item.title);
+    if (!link) {
+      skipped.push({ title, reason: 'no link (an item is known by its address)' });
+      continue;
+    }
     let url: string;
     try {
       url = new URL(link, baseUrl).toString();
     } catch {
+      skipped.push({ title, reason: `not a valid link: ${link.slice(0, 200)}` });
       continue;
     }
     items.push({
       url,
-      title: item.title?.replace(/\s+/g, ' ').trim() || null,
+      title,
       publishedAt: toIso(item.isoDate) ?? toIso(item.pubDate),
       summary: (item.contentSnippet ?? (typeof item.summary === 'string' ? item.summary : ''))?.replace(/\s+/g, ' ').trim() || null,
       guid,

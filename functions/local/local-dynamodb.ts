@@ -76,12 +76,33 @@ export async function startLocalDynamo(options: { dir?: string; fresh?: boolean 
   };
 }
 
+/**
+ * dynalite checks that a request is signed in the right form but never checks the signature, so the
+ * local client sends a well-formed one without computing it (hashing every body and HMAC-ing every
+ * request is a measurable share of a local cycle's CPU). Only ever used against the local endpoint.
+ */
+const unsignedLocalSigner = {
+  async sign(request: { headers: Record<string, string> }) {
+    const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
+    request.headers['x-amz-date'] = date;
+    request.headers.authorization = `AWS4-HMAC-SHA256 Credential=local/${date.slice(0, 8)}/local/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0`;
+    return request;
+  },
+};
+
 export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 6,
+    httpAuthSchemes: [
+      {
+        schemeId: 'aws.auth#sigv4',
+        identityProvider: (config) => config.getIdentityProvider('aws.auth#sigv4'),
+        signer: unsignedLocalSigner as never,
+      },
+    ],
   });
 }
 

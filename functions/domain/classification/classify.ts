@@ -27,6 +27,41 @@ export function fold(text: string): string {
     .replace(/([iI])[iI]/g, '$1');
 }
 
+/**
+ * Per UTF-16 unit, whether fold() may change it or what follows it: 1 = no, 2 = yes, 0 = not known
+ * yet. Only Latin, Cyrillic and punctuation units can be "no": elsewhere (Greek, Indic, Hangul,
+ * surrogates) a starter may compose with the next character, so fold() always runs.
+ */
+const FOLD_STABLE = new Uint8Array(65536);
+const MARK = /^\p{M}$/u;
+function foldStable(c: number): boolean {
+  let k = FOLD_STABLE[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const stable =
+      (c < 0x300 || (c >= 0x400 && c < 0x500) || (c >= 0x2000 && c < 0x3000)) &&
+      !'ýÝı’`ʼ'.includes(ch) &&
+      !MARK.test(ch) &&
+      ch.normalize('NFD') === ch &&
+      ch.normalize('NFC') === ch;
+    k = stable ? 1 : 2;
+    FOLD_STABLE[c] = k;
+  }
+  return k === 1;
+}
+
+/** fold(), skipped when no character of the text needs it (most English and Russian text). */
+function foldText(text: string): string {
+  if (/[iI][iI]/.test(text)) return fold(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || c === 0x60) {
+      if (!foldStable(c)) return fold(text);
+    }
+  }
+  return text;
+}
+
 const B_END = '(?![\\p{L}\\p{N}])';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -52,8 +87,12 @@ function lowerSameLength(text: string): string {
 // Every lexicon goes into one set matched in a single pass (matcher.ts); a lexicon id stands for
 // the alternation `(?:p1|p2|...)` of its patterns with a letter boundary on both sides.
 const LEX = new LexiconSet();
+/** A rule pattern as the matcher takes it: folded, and lower-cased unless matched case-sensitively. */
+export function ruleSource(pattern: string, caseSensitive = false): string {
+  return caseSensitive ? fold(pattern) : lowerSource(fold(pattern));
+}
 const lexicon = (patterns: readonly string[], caseSensitive = false) =>
-  LEX.add(patterns.map((p) => (caseSensitive ? fold(p) : lowerSource(fold(p)))), caseSensitive);
+  LEX.add(patterns.map((p) => ruleSource(p, caseSensitive)), caseSensitive);
 
 const RE = {
   kz: lexicon(RULES.kazakhstan),
@@ -122,16 +161,100 @@ interface Doc {
   scan: Scan;
 }
 
-const ABBREV_END = /(?:^|[^\p{L}])(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Amb|No|г|гг|им|т\.е|ул|вв)\.)$/u;
+// A part ending in an abbreviation does not end a sentence: "U.S.", "Mr.", "т.е.", "гг." — what
+// `/(?:^|[^\p{L}])(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|…|вв)\.)$/u` matches, tested without a regex (it ran
+// over every sentence from its first character).
+const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Gen', 'Sen', 'Rep', 'Amb', 'No', 'г', 'гг', 'им', 'т.е', 'ул', 'вв'];
+const LETTER = /^\p{L}$/u;
+const UPPER = /^\p{Lu}$/u;
+
+/** The code point that ends just before `i`, and where it starts (a surrogate pair is one). */
+function codePointBefore(text: string, i: number): { cp: number; at: number } {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return { cp: (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000, at: i - 2 };
+  }
+  return { cp: c, at: i - 1 };
+}
+
+/** `(?:^|[^\p{L}])` before `i`. */
+function boundaryBefore(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const { cp } = codePointBefore(text, i);
+  if (cp < 128) return !((cp | 32) >= 97 && (cp | 32) <= 122);
+  return !LETTER.test(String.fromCodePoint(cp));
+}
+
+function endsWithAbbreviation(acc: string): boolean {
+  const n = acc.length;
+  if (n < 2 || acc.charCodeAt(n - 1) !== 0x2e) return false; // every alternative ends in "."
+  // (?:\p{Lu}\.)+ : one capital and its dot is enough; a longer chain needs a dot before the
+  // capital, which is itself a boundary
+  const { cp, at } = codePointBefore(acc, n - 1);
+  if (UPPER.test(String.fromCodePoint(cp)) && boundaryBefore(acc, at)) return true;
+  for (const a of ABBREVIATIONS) {
+    const q = n - 1 - a.length;
+    if (q >= 0 && acc.startsWith(a, q) && boundaryBefore(acc, q)) return true;
+  }
+  return false;
+}
+
+/** The units before a sentence break (`(?<=[.!?…»"”])`) and the openers it may skip (`["«“(]?`). */
+const TERMINATORS = '.!?…»"”';
+const OPENERS = '"«“(';
+
+/** `\s`: ECMAScript white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when a sentence may start at `i`: `[\p{Lu}\d]` read as a code point. */
+function startsSentence(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  if (c < 128) return c >= 65 && c <= 90;
+  const cp = text.codePointAt(i)!;
+  return UPPER.test(String.fromCodePoint(cp));
+}
+
+/**
+ * `block.split(/(?<=[.!?…»"”])\s+(?=["«“(]?[\p{Lu}\d])/u)` without the regex: a break is a whole run of
+ * white space after a terminator and before a capital or digit (an opening quote or bracket may come
+ * first). No shorter run can match, since the look-ahead would then see white space.
+ */
+function splitBlock(block: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  const n = block.length;
+  for (let q = 1; q < n; q++) {
+    if (!isSpace(block.charCodeAt(q)) || !TERMINATORS.includes(block[q - 1])) continue;
+    let r = q + 1;
+    while (r < n && isSpace(block.charCodeAt(r))) r++;
+    const next = r < n && OPENERS.includes(block[r]) ? startsSentence(block, r + 1) || startsSentence(block, r) : startsSentence(block, r);
+    if (next) {
+      parts.push(block.slice(from, q));
+      from = r;
+    }
+    q = r - 1;
+  }
+  parts.push(block.slice(from));
+  return parts;
+}
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const block of text.split(/\n+/)) {
-    const parts = block.split(/(?<=[.!?…»"”])\s+(?=["«“(]?[\p{Lu}\d])/u);
+    const parts = splitBlock(block);
     let acc = '';
     for (const part of parts) {
       acc = acc ? `${acc} ${part}` : part;
-      if (ABBREV_END.test(acc)) continue;
+      if (endsWithAbbreviation(acc)) continue;
       const t = acc.trim();
       if (t) out.push(t);
       acc = '';
@@ -146,12 +269,10 @@ function buildDoc(title: string | null, body: string): Doc {
   const hasTitle = !!title && title.trim().length > 0;
   if (hasTitle) sentences.push(title!.replace(/\s+/g, ' ').trim());
   sentences.push(...splitSentences(body));
-  const starts: number[] = [];
-  let folded = '';
-  for (const s of sentences) {
-    starts.push(folded.length);
-    folded += `${fold(s).replace(/\n/g, ' ')}\n`;
-  }
+  // fold() changes no line break and works within a line, so the joined sentences fold at once
+  let folded = sentences.length > 0 ? foldText(`${sentences.join('\n')}\n`) : '';
+  const starts: number[] = sentences.length > 0 ? [0] : [];
+  for (let i = folded.indexOf('\n'); i >= 0 && i < folded.length - 1; i = folded.indexOf('\n', i + 1)) starts.push(i + 1);
   // Currency units are not the US as an actor: blank them, keeping offsets.
   let lower = lowerSameLength(folded);
   CURRENCY_RE.lastIndex = 0;

@@ -226,6 +226,56 @@ interface Pattern {
   literal: string | null;
   stem: boolean;
   sticky: RegExp | null;
+  /** A literal every match contains (regex shapes only): where the text lacks it, no candidate is tried. */
+  required: string | null;
+  /** The text `required` was last looked up in, and whether it was there. */
+  gateText: string | null;
+  gatePassed: boolean;
+}
+
+/**
+ * The longest run of plain characters that every match of `source` contains, or null (a top-level
+ * alternation, or no such run). `[cсbв]\s*5\s*\+\s*1` gives "+" — rare in news, common "в " is not.
+ */
+export function requiredLiteral(source: string): string | null {
+  const runs: string[] = [];
+  let run = '';
+  const close = () => {
+    if (run) runs.push(run);
+    run = '';
+  };
+  for (let k = 0; k < source.length; ) {
+    const ch = source[k];
+    let lit: string | null = null;
+    if (ch === '|') return null;
+    if (ch === '(') k = skipGroup(source, k);
+    else if (ch === '[') k = skipClass(source, k);
+    else if (ch === '\\') {
+      const next = source[k + 1];
+      if ((next === 'p' || next === 'P') && source[k + 2] === '{') k = source.indexOf('}', k) + 1;
+      else {
+        if (LITERAL_ESCAPES.has(next)) lit = next;
+        k += 2;
+      }
+    } else if (ch === '.' || ch === '^' || ch === '$') k++;
+    else {
+      lit = String.fromCodePoint(source.codePointAt(k)!);
+      k += lit.length;
+    }
+    const q = quantifier(source, k);
+    k = q.end;
+    if (lit !== null && q.min !== 0) {
+      run += lit;
+      if (q.min > 0) close(); // repeated: what follows need not come next
+    } else close();
+  }
+  close();
+  if (runs.length === 0) return null;
+  // the longest; between equals, punctuation before digits before letters (rarer in prose first)
+  const rarity = (r: string) => (/\p{L}/u.test(r) ? 0 : /\d/.test(r) ? 1 : 2);
+  return runs.reduce((best, r) =>
+    r.length > best.length || (r.length === best.length && rarity(r) > rarity(best)) ? r : best,
+  );
 }
 
 interface Lexicon {
@@ -236,9 +286,49 @@ interface Lexicon {
 }
 
 interface TrieNode {
+  /** Children while building; `codes`/`kids` (few children) or this map (many) once built. */
   next: Map<number, TrieNode>;
+  codes: number[];
+  kids: TrieNode[];
+  many: boolean;
   /** lexicon * 4096 + pattern, for prefixes ending here */
   out: number[] | null;
+}
+
+/** The first character of a prefix, looked up in a table for Latin and Cyrillic. */
+const DENSE = 0x500;
+
+interface Trie {
+  dense: Array<TrieNode | undefined>;
+  rest: Map<number, TrieNode>;
+  empty: boolean;
+}
+
+function child(node: TrieNode, c: number): TrieNode | undefined {
+  if (node.many) return node.next.get(c);
+  const codes = node.codes;
+  for (let k = 0; k < codes.length; k++) if (codes[k] === c) return node.kids[k];
+  return undefined;
+}
+
+function finish(node: TrieNode): void {
+  node.many = node.next.size > 6;
+  if (!node.many) {
+    node.codes = [...node.next.keys()];
+    node.kids = [...node.next.values()];
+  }
+  for (const k of node.next.values()) finish(k);
+}
+
+function toTrie(root: TrieNode): Trie {
+  finish(root);
+  const dense: Array<TrieNode | undefined> = new Array(DENSE).fill(undefined);
+  const rest = new Map<number, TrieNode>();
+  for (const [c, node] of root.next) {
+    if (c < DENSE) dense[c] = node;
+    else rest.set(c, node);
+  }
+  return { dense, rest, empty: root.next.size === 0 };
 }
 
 /** A match: where it starts and ends in the text, and which pattern of the lexicon it was. */
@@ -251,7 +341,7 @@ export interface RawMatch {
 const PAT_BITS = 4096;
 
 function newNode(): TrieNode {
-  return { next: new Map(), out: null };
+  return { next: new Map(), codes: [], kids: [], many: true, out: null };
 }
 
 function matchPattern(p: Pattern, text: string, at: number): number {
@@ -280,23 +370,26 @@ function matchPattern(p: Pattern, text: string, at: number): number {
  */
 export class LexiconSet {
   private readonly lexicons: Lexicon[] = [];
-  private tries: { lower: TrieNode; cased: TrieNode } | null = null;
+  private tries: { lower: Trie; cased: Trie } | null = null;
 
   /** `sources` are ready regex sources (folded; lower-cased unless `caseSensitive`). */
   add(sources: readonly string[], caseSensitive = false): number {
     if (sources.length >= PAT_BITS) throw new Error('a lexicon holds at most 4095 patterns');
     const patterns = sources.map((source): Pattern => {
-      if (LITERAL.test(source)) return { source, literal: source, stem: false, sticky: null };
-      if (source.endsWith(STEM_SUFFIX) && LITERAL.test(source.slice(0, -STEM_SUFFIX.length)))
-        return { source, literal: source.slice(0, -STEM_SUFFIX.length), stem: true, sticky: null };
-      return { source, literal: null, stem: false, sticky: null };
+      const p: Pattern = { source, literal: null, stem: false, sticky: null, required: null, gateText: null, gatePassed: false };
+      if (LITERAL.test(source)) p.literal = source;
+      else if (source.endsWith(STEM_SUFFIX) && LITERAL.test(source.slice(0, -STEM_SUFFIX.length))) {
+        p.literal = source.slice(0, -STEM_SUFFIX.length);
+        p.stem = true;
+      } else p.required = requiredLiteral(source);
+      return p;
     });
     this.lexicons.push({ patterns, caseSensitive, fallback: null });
     this.tries = null;
     return this.lexicons.length - 1;
   }
 
-  private build(): { lower: TrieNode; cased: TrieNode } {
+  private build(): { lower: Trie; cased: Trie } {
     const lower = newNode();
     const cased = newNode();
     this.lexicons.forEach((lex, id) => {
@@ -321,7 +414,7 @@ export class LexiconSet {
         }
       });
     });
-    return { lower, cased };
+    return { lower: toTrie(lower), cased: toTrie(cased) };
   }
 
   /**
@@ -331,29 +424,48 @@ export class LexiconSet {
   scan(lower: string, cased: string): Scan {
     this.tries ??= this.build();
     const cands: number[][] = this.lexicons.map(() => []);
-    walk(lower, this.tries.lower, cands);
-    if (this.tries.cased.next.size > 0) walk(cased, this.tries.cased, cands);
+    walk(lower, cased, this.tries.lower, this.tries.cased, cands);
     return new Scan(this.lexicons, cands, lower, cased);
   }
 }
 
-function walk(text: string, root: TrieNode, cands: number[][]): void {
+function descend(text: string, p: number, first: TrieNode | undefined, cands: number[][]): void {
   const n = text.length;
-  let prevWord = false;
-  for (let p = 0; p < n; p++) {
-    const c = text.charCodeAt(p);
-    if (!prevWord) {
-      let node = root.next.get(c);
-      let i = p;
-      while (node !== undefined) {
-        if (node.out !== null) for (const e of node.out) cands[(e / PAT_BITS) | 0].push(p * PAT_BITS + (e % PAT_BITS));
-        if (++i >= n || node.next.size === 0) break;
-        node = node.next.get(text.charCodeAt(i));
-      }
-    }
-    prevWord = wordUnit(c);
+  let node = first;
+  let i = p;
+  while (node !== undefined) {
+    const out = node.out;
+    if (out !== null) for (let k = 0; k < out.length; k++) cands[(out[k] / PAT_BITS) | 0].push(p * PAT_BITS + (out[k] % PAT_BITS));
+    if (++i >= n) break;
+    node = child(node, text.charCodeAt(i));
   }
 }
+
+/**
+ * One pass over the text: from every position not preceded by a letter or digit, follow the trie as
+ * far as the text matches. `lower` and `cased` have the same length and the same letters and digits.
+ */
+function walk(lower: string, cased: string, tl: Trie, tc: Trie, cands: number[][]): void {
+  const n = lower.length;
+  const withCased = !tc.empty;
+  let prevWord = false;
+  for (let p = 0; p < n; p++) {
+    const c = lower.charCodeAt(p);
+    if (!prevWord) {
+      const first = c < DENSE ? tl.dense[c] : tl.rest.get(c);
+      if (first !== undefined) descend(lower, p, first, cands);
+      if (withCased) {
+        const cc = cased.charCodeAt(p);
+        const firstC = cc < DENSE ? tc.dense[cc] : tc.rest.get(cc);
+        if (firstC !== undefined) descend(cased, p, firstC, cands);
+      }
+    }
+    prevWord = c < 128 ? ASCII_WORD[c] === 1 : wordUnit(c);
+  }
+}
+
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
 
 /** The candidates of one text; `matches` confirms them for one lexicon. */
 export class Scan {
@@ -409,6 +521,8 @@ function confirm(lex: Lexicon, text: string, cand: number[], i0: number, i1: num
       if (p.literal !== null) {
         // literal and stem shapes stop at the sentence's closing "\n", so the whole text serves
         end = matchPattern(p, text, pos);
+      } else if (p.required !== null && !gate(p, text)) {
+        end = -1;
       } else {
         slice ??= text.slice(from, to);
         const e = matchPattern(p, slice, pos - from);
@@ -423,6 +537,14 @@ function confirm(lex: Lexicon, text: string, cand: number[], i0: number, i1: num
     }
   }
   return out;
+}
+
+function gate(p: Pattern, text: string): boolean {
+  if (p.gateText !== text) {
+    p.gateText = text;
+    p.gatePassed = text.includes(p.required!);
+  }
+  return p.gatePassed;
 }
 
 function fallbackMatches(re: RegExp, text: string, within?: Array<[number, number]>): RawMatch[] {

@@ -3,6 +3,7 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -10,7 +11,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { SourceHealth, StoredItem } from '../domain/model';
-import type { ItemPage, ItemQuery, ItemStore, ItemSummary } from '../domain/ports';
+import type { ItemPage, ItemQuery, ItemStore, ItemSummary, Redelivery } from '../domain/ports';
 import { decodeCursor, encodeCursor } from '../domain/query/cursor';
 import { type ListingPlan, listingPartitions, planListing } from '../domain/query/listing-plan';
 import { LISTING_INDEX } from './table-definition';
@@ -108,6 +109,35 @@ export class DynamoStore implements ItemStore {
     const outcome = await this.conditionalPut(itemRecords(item).at(-1)!, now);
     if (outcome === 'exists') await this.repairListings(item.itemId, entries);
     return outcome;
+  }
+
+  /** Failed local entries live in one small partition, REDELIVER / <itemId> (never written on AWS). */
+  async listRedeliveries(): Promise<Redelivery[]> {
+    const out: Redelivery[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res: QueryCommandOutput = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': 'REDELIVER' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const r of res.Items ?? []) out.push(r.redelivery as Redelivery);
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async saveRedelivery(redelivery: Redelivery): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { pk: 'REDELIVER', sk: redelivery.entry.itemId, redelivery } }),
+    );
+  }
+
+  async clearRedelivery(itemId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: 'REDELIVER', sk: itemId } }));
   }
 
   async saveSeenMark(itemId: string, sourceId: string, now: Date): Promise<'created' | 'exists'> {

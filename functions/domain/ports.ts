@@ -112,7 +112,22 @@ export interface ItemPage {
 }
 
 /** Items, listings and source state. */
+/**
+ * An entry whose processing failed in a local cycle, kept to be tried again next cycle: the local
+ * stand-in for SQS redelivery, with the same limit before it counts as a dead letter.
+ */
+export interface Redelivery {
+  entry: FeedEntry;
+  attempts: number;
+  lastError: string;
+  lastAttemptAt: string;
+  deadLetter: boolean;
+}
+
 export interface ItemStore {
+  listRedeliveries(): Promise<Redelivery[]>;
+  saveRedelivery(redelivery: Redelivery): Promise<void>;
+  clearRedelivery(itemId: string): Promise<void>;
   getSourceStates(sourceIds: string[]): Promise<Map<string, SourceHealth>>;
   putSourceState(state: SourceHealth): Promise<void>;
   listSourceStates(): Promise<SourceHealth[]>;

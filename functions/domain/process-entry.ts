@@ -67,7 +67,7 @@ export async function processEntry(
     lead: article.lead,
     body: body.slice(0, BODY_LIMIT_CHARS),
     author: article.author,
-    publishedAt: article.publishedAt ?? entry.publishedAt ?? now.toISOString(),
+    publishedAt: plausiblePublishedAt(article.publishedAt ?? entry.publishedAt, now, deps.log, entry),
     fetchedAt: now.toISOString(),
     classification,
     storyId: entry.itemId,
@@ -107,4 +107,39 @@ async function readArticle(entry: FeedEntry, http: HttpClient): Promise<Extracte
   return extractArticle(decodeBody(res.body, res.headers.get('content-type')), res.url, {
     language: entry.language,
   });
+}
+
+/** Kazinform's archive starts in the 1990s; a story dated earlier, or later than tomorrow, is a bad date. */
+const EARLIEST_PLAUSIBLE = Date.parse('1991-01-01T00:00:00Z');
+const FUTURE_SLACK_MS = 24 * 3_600_000;
+
+/**
+ * The publication time as stored: the page's or feed's own time when it is plausible, else the fetch
+ * time, with the reason logged. An item dated 2099 would sit on top of every listing for decades; one
+ * dated 1900 would never be seen.
+ */
+export function plausiblePublishedAt(
+  candidate: string | null | undefined,
+  now: Date,
+  log: Log,
+  entry: Pick<FeedEntry, 'sourceId' | 'itemId' | 'url'>,
+): string {
+  if (!candidate) return now.toISOString();
+  const t = Date.parse(candidate);
+  const problem = Number.isNaN(t)
+    ? 'not a date'
+    : t > now.getTime() + FUTURE_SLACK_MS
+      ? 'in the future'
+      : t < EARLIEST_PLAUSIBLE
+        ? 'before 1991'
+        : null;
+  if (!problem) return new Date(t).toISOString();
+  log.warn('implausible publication date; using the fetch time', {
+    sourceId: entry.sourceId,
+    itemId: entry.itemId,
+    url: entry.url,
+    publishedAt: candidate,
+    reason: problem,
+  });
+  return now.toISOString();
 }

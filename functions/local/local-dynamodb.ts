@@ -113,4 +113,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;
     await client.send(new CreateTableCommand(createTableInput(tableName)));
   }
+  // A new table answers "not found" to item requests until it is ACTIVE (dynalite too, for a moment).
+  for (let attempt = 0; ; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (attempt > 200) throw new Error(`table ${tableName} is still ${Table?.TableStatus} after 10 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold, ruleSource, splitSentences } from '../../functions/domain/classification/classify';
-import { LexiconSet, literalPrefixes, type RawMatch } from '../../functions/domain/classification/matcher';
+import { LexiconSet, literalPrefixes, type RawMatch, requiredLiteral } from '../../functions/domain/classification/matcher';
 import { PEOPLE } from '../../functions/domain/classification/people';
 import { RULES } from '../../functions/domain/classification/rules';
 
 // The single-pass matcher must find exactly what the plain regex alternation finds.
 
 /** The old scan: one regex per lexicon, a match kept where no letter or digit precedes it. */
-function regexScan(sources: string[], caseSensitive: boolean, text: string, ranges?: Array<[number, number]>): RawMatch[] {
+function regexScan(sources: string[], text: string, ranges?: Array<[number, number]>): RawMatch[] {
   const re = new RegExp(`(?:${sources.map((s) => `(${s})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   const out: RawMatch[] = [];
   for (const [from, to] of ranges ?? [[0, text.length]]) {
@@ -74,9 +74,9 @@ describe('the single-pass matcher', () => {
       const ranges = starts.filter((_, i) => i % 2 === 0).map((s): [number, number] => [s, folded.indexOf('\n', s) + 1]);
       for (const l of built) {
         const text = l.caseSensitive ? folded : lower;
-        const expected = regexScan(l.sources, !!l.caseSensitive, text);
+        const expected = regexScan(l.sources, text);
         expect(scan.matches(l.id), l.name).toEqual(expected);
-        expect(scan.matches(l.id, ranges), `${l.name} in sentences`).toEqual(regexScan(l.sources, !!l.caseSensitive, text, ranges));
+        expect(scan.matches(l.id, ranges), `${l.name} in sentences`).toEqual(regexScan(l.sources, text, ranges));
         compared += expected.length;
       }
     }
@@ -85,12 +85,19 @@ describe('the single-pass matcher', () => {
 
   it('derives literal prefixes that every match starts with', () => {
     expect(literalPrefixes('блинкен\\p{L}*')).toEqual(['блинкен']);
-    expect(literalPrefixes('(?:u\\.?s\\.?|american) (?:ambassador|embassy)')?.sort()).toEqual(['american ', 'u']);
+    expect(literalPrefixes('(?:u\\.?s\\.?|american) (?:ambassador|embassy)')?.sort()).toEqual(['american', 'u']);
     expect(literalPrefixes('[cсbв]\\s*5')?.sort()).toEqual(['b', 'c', 'в', 'с']);
     expect(literalPrefixes('(?<!(?:nuclear|energy) )security')).toEqual(['security']);
     expect(literalPrefixes('rare[- ]earth\\p{L}*')?.sort()).toEqual(['rare earth', 'rare-earth']);
     // a pattern that may start with anything cannot be prefiltered
     expect(literalPrefixes('\\s*[-–—]\\s*')).toBeNull();
     expect(literalPrefixes('(?:the )?us')).toBeNull();
+  });
+
+  it('finds a literal every match must contain, to skip patterns the text cannot match', () => {
+    expect(requiredLiteral('[cсbв]\\s*5\\s*\\+\\s*1(?!\\d)')).toBe('+');
+    expect(requiredLiteral('j\\.? ?d\\.? vance\\p{L}*')).toBe(' vance');
+    expect(requiredLiteral('minerals?')).toBe('mineral');
+    expect(requiredLiteral('(?:министерств|министр)\\p{L}* энергетики|минэнерго')).toBeNull();
   });
 });

@@ -63,7 +63,6 @@ function foldText(text: string): string {
 }
 
 const B_END = '(?![\\p{L}\\p{N}])';
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * Case-insensitive rules are matched on a lower-cased copy of the folded text (same offsets), so

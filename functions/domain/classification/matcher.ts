@@ -410,7 +410,8 @@ export class LexiconSet {
             }
             node = child;
           }
-          (node.out ??= []).push(id * PAT_BITS + pi);
+          node.out ??= [];
+          node.out.push(id * PAT_BITS + pi);
         }
       });
     });

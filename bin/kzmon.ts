@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerClassifyCommand } from './commands/classify';
 import { registerDemoCommand } from './commands/demo';
 import { registerExplainCommand } from './commands/explain';
 import { registerQueryCommand } from './commands/query';
@@ -16,6 +17,7 @@ registerRunCommand(program);
 registerSourcesCommand(program);
 registerQueryCommand(program);
 registerExplainCommand(program);
+registerClassifyCommand(program);
 registerServeCommand(program);
 
 program.parseAsync(process.argv).catch((err: Error) => {

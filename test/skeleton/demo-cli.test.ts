@@ -45,7 +45,7 @@ describe('kzmon demo, as a user runs it', () => {
   });
 
   it('explains every command with --help', () => {
-    for (const cmd of ['demo', 'run', 'query']) {
+    for (const cmd of ['demo', 'run', 'query', 'explain', 'classify', 'sources', 'serve']) {
       const run = kzmon(cmd, '--help');
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/Usage: kzmon/);

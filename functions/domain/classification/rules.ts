@@ -413,7 +413,7 @@ export const RULES = {
    * Event types, tried in this order, title first, then the first two sentences, then the whole text.
    */
   events: [
-    ['call', ['phone (?:call|talk|conversation)' + L, 'telephone' + L, 'call' + L + ' with', 'held a call', 'spoke by phone',
+    ['call', ['phone (?:call|talk|conversation)' + L, 'telephone' + L, 'call' + L + ' with', 'held a call', 'spoke by phone', 'by (?:tele)?phone', 'phoned', 'phone talks',
       'телефонн' + L, 'по телефону', 'телефон' + L + ' арқылы', 'телефонмен', 'telefon' + L, 'videoconference', 'video call']],
     ['summit', ['summit' + L, 'саммит' + L, 'sammit' + L]],
     ['agreement', ['signed', 'agreement' + L, 'memorandum', 'подписал' + L, 'подписан' + L, 'соглашени' + L, 'меморандум' + L,

@@ -158,7 +158,7 @@ export function estimate(i: CostInputs, p = PRICES_USD): { lines: CostLine[]; to
   return { lines, total: lines.reduce((n, l) => n + l.usd, 0) };
 }
 
-function merge<T>(base: T, over: unknown): T {
+export function merge<T>(base: T, over: unknown): T {
   if (over === null || typeof over !== 'object' || Array.isArray(over)) return over as T;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(over as Record<string, unknown>)) {

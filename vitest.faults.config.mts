@@ -8,7 +8,8 @@ export default defineConfig({
     pool: 'forks',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     fileParallelism: false,
-    // Prints the outcome table (one row per scenario) after the run and writes test/faults/results.md.
     globalSetup: ['test/faults/harness/global-setup.ts'],
+    // Prints the outcome table (one row per scenario), writes test/faults/results.md, then the pass/fail line.
+    reporters: ['default', './test/faults/harness/outcome-reporter.ts'],
   },
 });

@@ -6,7 +6,7 @@ import type { Category, Classification, ClassifierInput, Evidence, EventType, La
 import { TOPICS } from '../model';
 import { detectLanguage, languageFromUrl } from '../extraction/language';
 import { PEOPLE } from './people';
-import { LexiconSet, type Scan } from './matcher';
+import { LexiconSet, requiredLiteral, type Scan } from './matcher';
 import { RULES } from './rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,38 +28,67 @@ export function fold(text: string): string {
 }
 
 /**
- * Per UTF-16 unit, whether fold() may change it or what follows it: 1 = no, 2 = yes, 0 = not known
- * yet. Only Latin, Cyrillic and punctuation units can be "no": elsewhere (Greek, Indic, Hangul,
- * surrogates) a starter may compose with the next character, so fold() always runs.
+ * Per UTF-16 unit, what fold() makes of it when no neighbour can change that: FOLD_KIND 1 = itself,
+ * 2 = FOLD_TO (one unit), 3 = nothing (a stripped mark), 4 = unsafe (a neighbour may compose with it, or
+ * it grows), 0 = not known yet. Only Latin, Cyrillic, general punctuation and the marks fold() strips
+ * are safe: elsewhere (Greek, Indic, Hangul, surrogates) the whole text goes through fold().
  */
-const FOLD_STABLE = new Uint8Array(65536);
+const FOLD_KIND = new Uint8Array(65536);
+const FOLD_TO = new Uint16Array(65536);
 const MARK = /^\p{M}$/u;
-function foldStable(c: number): boolean {
-  let k = FOLD_STABLE[c];
+function foldKind(c: number): number {
+  let k = FOLD_KIND[c];
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    const stable =
-      (c < 0x300 || (c >= 0x400 && c < 0x500) || (c >= 0x2000 && c < 0x3000)) &&
-      !'ýÝı’`ʼ'.includes(ch) &&
-      !MARK.test(ch) &&
-      ch.normalize('NFD') === ch &&
-      ch.normalize('NFC') === ch;
-    k = stable ? 1 : 2;
-    FOLD_STABLE[c] = k;
+    const f = fold(ch);
+    if (c >= 0x300 && c <= 0x36f) k = 3;
+    else if (!(c < 0x300 || (c >= 0x400 && c < 0x500) || (c >= 0x2000 && c < 0x3000)) || MARK.test(ch)) k = 4;
+    else if (f === ch) k = 1;
+    else if (f.length === 1 && f.charCodeAt(0) < 0x500 && !MARK.test(f)) {
+      k = 2;
+      FOLD_TO[c] = f.charCodeAt(0);
+    } else k = 4;
+    FOLD_KIND[c] = k;
   }
-  return k === 1;
+  return k;
 }
 
-/** fold(), skipped when no character of the text needs it (most English and Russian text). */
-function foldText(text: string): string {
-  if (/[iI][iI]/.test(text)) return fold(text);
+const isI = (c: number) => c === 0x69 || c === 0x49;
+
+/**
+ * fold() in one pass over the text, unit by unit, for text made of safe units only (each folds on
+ * its own, and what is left has no mark for a neighbour to compose with); anything else goes through
+ * fold() itself. The "ii" collapse reads the folded units as fold()'s last regex does, left to right.
+ */
+export function foldText(text: string): string {
+  let out = '';
+  let at = 0; // text[at..i) still to copy as is
+  let pairOpen = false; // the last unit kept is an i or I that may swallow the next
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    let r = c;
     if (c >= 0x80 || c === 0x60) {
-      if (!foldStable(c)) return fold(text);
+      const k = foldKind(c);
+      if (k === 4) return fold(text);
+      if (k !== 1) {
+        out += text.slice(at, i);
+        at = i + 1;
+        if (k === 3) continue;
+        r = FOLD_TO[c];
+        out += String.fromCharCode(r);
+      }
     }
+    if (isI(r)) {
+      if (pairOpen) {
+        // drop this unit: copy what precedes it, unless it was just written as a fold
+        if (at <= i) out += text.slice(at, i);
+        else out = out.slice(0, -1);
+        at = i + 1;
+        pairOpen = false;
+      } else pairOpen = true;
+    } else pairOpen = false;
   }
-  return text;
+  return at === 0 ? text : out + text.slice(at);
 }
 
 const B_END = '(?![\\p{L}\\p{N}])';
@@ -115,6 +144,18 @@ const RE = {
 // Two small regexes stay regexes: currency masks apply anywhere (no start boundary), and a bare
 // "5+1" may follow a letter or digit check of its own (its look-behind).
 const CURRENCY_RE = new RegExp(lowerSource(`(?:${RULES.currencyMasks.map(fold).join('|')})${B_END}`), 'gu');
+// A literal each mask must contain ("dollar", "$"): a text with none of them skips the currency scan.
+// A literal that holds another adds no test: where the shorter is missing, so is the longer.
+const CURRENCY_NEEDS = (() => {
+  const lits = RULES.currencyMasks.map((m) => requiredLiteral(lowerSource(fold(m))));
+  if (lits.some((l) => l === null)) return null;
+  return [...new Set(lits as string[])].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));
+})();
+function mayHaveCurrency(lower: string): boolean {
+  if (CURRENCY_NEEDS === null) return true;
+  for (const lit of CURRENCY_NEEDS) if (lower.includes(lit)) return true;
+  return false;
+}
 const C5_AMBIGUOUS_RE = new RegExp(lowerSource(`(?:${RULES.c5Ambiguous.map(fold).join('|')})`), 'gu');
 const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
 // At most three words of the first body, the joiner, then the second side's mention ("the" allowed).
@@ -202,6 +243,9 @@ function endsWithAbbreviation(acc: string): boolean {
 /** The units before a sentence break (`(?<=[.!?…»"”])`) and the openers it may skip (`["«“(]?`). */
 const TERMINATORS = '.!?…»"”';
 const OPENERS = '"«“(';
+/** TERMINATORS by UTF-16 unit (all of them are below U+2027). */
+const IS_TERMINATOR = new Uint8Array(0x2027);
+for (const ch of TERMINATORS) IS_TERMINATOR[ch.charCodeAt(0)] = 1;
 
 /** `\s`: ECMAScript white space and line terminators. */
 function isSpace(c: number): boolean {
@@ -232,7 +276,9 @@ function splitBlock(block: string): string[] {
   let from = 0;
   const n = block.length;
   for (let q = 1; q < n; q++) {
-    if (!isSpace(block.charCodeAt(q)) || !TERMINATORS.includes(block[q - 1])) continue;
+    // a terminator is rarer than a space: test it first
+    const t = block.charCodeAt(q - 1);
+    if (t >= 0x2027 || IS_TERMINATOR[t] === 0 || !isSpace(block.charCodeAt(q))) continue;
     let r = q + 1;
     while (r < n && isSpace(block.charCodeAt(r))) r++;
     const next = r < n && OPENERS.includes(block[r]) ? startsSentence(block, r + 1) || startsSentence(block, r) : startsSentence(block, r);
@@ -275,7 +321,7 @@ function buildDoc(title: string | null, body: string): Doc {
   // Currency units are not the US as an actor: blank them, keeping offsets.
   let lower = lowerSameLength(folded);
   CURRENCY_RE.lastIndex = 0;
-  if (CURRENCY_RE.test(lower)) {
+  if (mayHaveCurrency(lower) && CURRENCY_RE.test(lower)) {
     const ranges: Array<[number, number]> = [];
     lower = lower.replace(CURRENCY_RE, (m, offset: number) => {
       ranges.push([offset, offset + m.length]);

@@ -286,49 +286,63 @@ interface Lexicon {
 }
 
 interface TrieNode {
-  /** Children while building; `codes`/`kids` (few children) or this map (many) once built. */
+  /** Children while building; the built trie is flat (Trie). */
   next: Map<number, TrieNode>;
-  codes: number[];
-  kids: TrieNode[];
-  many: boolean;
   /** lexicon * 4096 + pattern, for prefixes ending here */
   out: number[] | null;
 }
 
-/** The first character of a prefix, looked up in a table for Latin and Cyrillic. */
-const DENSE = 0x500;
-
+/**
+ * The trie in flat typed arrays: a step is two array reads, no map and no object (the walk makes one
+ * from every word start of every text).
+ */
 interface Trie {
-  dense: Array<TrieNode | undefined>;
-  rest: Map<number, TrieNode>;
+  /** UTF-16 unit -> its column in `next`; 0 when no prefix has it. */
+  column: Uint16Array;
+  width: number;
+  /** next[node * width + column]: the child, 0 for none (node 0 is the root, no one's child). */
+  next: Int32Array;
+  /** The prefixes ending at node k are outLex/outPat[outStart[k] .. outStart[k + 1]). */
+  outStart: Int32Array;
+  outLex: Int32Array;
+  outPat: Int32Array;
   empty: boolean;
 }
 
-function child(node: TrieNode, c: number): TrieNode | undefined {
-  if (node.many) return node.next.get(c);
-  const codes = node.codes;
-  for (let k = 0; k < codes.length; k++) if (codes[k] === c) return node.kids[k];
-  return undefined;
-}
-
-function finish(node: TrieNode): void {
-  node.many = node.next.size > 6;
-  if (!node.many) {
-    node.codes = [...node.next.keys()];
-    node.kids = [...node.next.values()];
-  }
-  for (const k of node.next.values()) finish(k);
-}
-
 function toTrie(root: TrieNode): Trie {
-  finish(root);
-  const dense: Array<TrieNode | undefined> = new Array(DENSE).fill(undefined);
-  const rest = new Map<number, TrieNode>();
-  for (const [c, node] of root.next) {
-    if (c < DENSE) dense[c] = node;
-    else rest.set(c, node);
+  const column = new Uint16Array(65536);
+  let width = 1;
+  // breadth first: a node's id is its place in the queue
+  const queue: TrieNode[] = [root];
+  for (let q = 0; q < queue.length; q++) {
+    for (const [c, kid] of queue[q].next) {
+      if (column[c] === 0) column[c] = width++;
+      queue.push(kid);
+    }
   }
-  return { dense, rest, empty: root.next.size === 0 };
+  const ids = new Map<TrieNode, number>(queue.map((node, id) => [node, id]));
+  const next = new Int32Array(queue.length * width);
+  const outStart = new Int32Array(queue.length + 1);
+  const outLex: number[] = [];
+  const outPat: number[] = [];
+  queue.forEach((node, id) => {
+    for (const [c, kid] of node.next) next[id * width + column[c]] = ids.get(kid)!;
+    outStart[id] = outLex.length;
+    for (const o of node.out ?? []) {
+      outLex.push((o / PAT_BITS) | 0);
+      outPat.push(o % PAT_BITS);
+    }
+  });
+  outStart[queue.length] = outLex.length;
+  return {
+    column,
+    width,
+    next,
+    outStart,
+    outLex: Int32Array.from(outLex),
+    outPat: Int32Array.from(outPat),
+    empty: root.next.size === 0,
+  };
 }
 
 /** A match: where it starts and ends in the text, and which pattern of the lexicon it was. */
@@ -341,7 +355,7 @@ export interface RawMatch {
 const PAT_BITS = 4096;
 
 function newNode(): TrieNode {
-  return { next: new Map(), codes: [], kids: [], many: true, out: null };
+  return { next: new Map(), out: null };
 }
 
 function matchPattern(p: Pattern, text: string, at: number): number {
@@ -430,15 +444,18 @@ export class LexiconSet {
   }
 }
 
-function descend(text: string, p: number, first: TrieNode | undefined, cands: number[][]): void {
+/** Follows the trie from `p` as far as the text matches, noting every prefix that ends on the way. */
+function descend(text: string, p: number, t: Trie, cands: number[][]): void {
+  const { column, width, next, outStart, outLex, outPat } = t;
   const n = text.length;
-  let node = first;
-  let i = p;
-  while (node !== undefined) {
-    const out = node.out;
-    if (out !== null) for (let k = 0; k < out.length; k++) cands[(out[k] / PAT_BITS) | 0].push(p * PAT_BITS + (out[k] % PAT_BITS));
-    if (++i >= n) break;
-    node = child(node, text.charCodeAt(i));
+  let node = 0;
+  for (let i = p; i < n; i++) {
+    const col = column[text.charCodeAt(i)];
+    if (col === 0) return;
+    node = next[node * width + col];
+    if (node === 0) return;
+    const end = outStart[node + 1];
+    for (let k = outStart[node]; k < end; k++) cands[outLex[k]].push(p * PAT_BITS + outPat[k]);
   }
 }
 
@@ -449,16 +466,20 @@ function descend(text: string, p: number, first: TrieNode | undefined, cands: nu
 function walk(lower: string, cased: string, tl: Trie, tc: Trie, cands: number[][]): void {
   const n = lower.length;
   const withCased = !tc.empty;
+  const lowerCol = tl.column;
+  const lowerNext = tl.next;
+  const casedCol = tc.column;
+  const casedNext = tc.next;
   let prevWord = false;
   for (let p = 0; p < n; p++) {
     const c = lower.charCodeAt(p);
     if (!prevWord) {
-      const first = c < DENSE ? tl.dense[c] : tl.rest.get(c);
-      if (first !== undefined) descend(lower, p, first, cands);
+      // the root is node 0, so its children are next[column]
+      const col = lowerCol[c];
+      if (col !== 0 && lowerNext[col] !== 0) descend(lower, p, tl, cands);
       if (withCased) {
-        const cc = cased.charCodeAt(p);
-        const firstC = cc < DENSE ? tc.dense[cc] : tc.rest.get(cc);
-        if (firstC !== undefined) descend(cased, p, firstC, cands);
+        const cc = casedCol[cased.charCodeAt(p)];
+        if (cc !== 0 && casedNext[cc] !== 0) descend(cased, p, tc, cands);
       }
     }
     prevWord = c < 128 ? ASCII_WORD[c] === 1 : wordUnit(c);

@@ -11,18 +11,10 @@ import { parseArgs } from 'node:util';
 import { DynamoStore, itemRecords } from '../functions/adapters/dynamo-store';
 import type { Category, EventType, Language, StoredItem, Topic } from '../functions/domain/model';
 import { startLocalDynamo } from '../functions/local/local-dynamodb';
+import { seededRandom } from '../test/support/seeded-random';
 
-/** Deterministic PRNG (mulberry32), so two seeded stores hold the same items. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic: the same seed gives the same sequence. */
+export const random = seededRandom;
 
 const SOURCES: { id: string; language: Language; host: string; weight: number }[] = [
   { id: 'kazinform-en', language: 'en', host: 'https://en.inform.kz', weight: 3 },

@@ -9,6 +9,8 @@
  * captions, comment threads, sidebars of other headlines, cookie banners, long footers.
  */
 
+import { seededRandom } from '../../test/support/seeded-random';
+
 export type PageKind =
   | 'kazinform-old'
   | 'kazinform-old-article-body'
@@ -52,17 +54,8 @@ export interface BenchPage {
   relevant: boolean;
 }
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic: the same seed gives the same sequence. */
+export const rng = seededRandom;
 
 type R = () => number;
 const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

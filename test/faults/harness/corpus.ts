@@ -7,6 +7,8 @@
  * other (story grouping must not fold two different generated stories into one alert).
  */
 
+import { seededRandom } from '../../support/seeded-random';
+
 export type Lang = 'en' | 'ru';
 
 export interface GenArticle {
@@ -21,17 +23,8 @@ export interface GenArticle {
   relevant: boolean;
 }
 
-/** Deterministic PRNG (mulberry32), so a failing run can be replayed with the same corpus. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic: the same seed gives the same sequence. */
+export const rng = seededRandom;
 
 // Consonant-vowel syllables (65 each): enough variety that made-up words share few 5-letter shingles.
 const syllables = (c: string, v: string) => [...c].flatMap((x) => [...v].map((y) => x + y));

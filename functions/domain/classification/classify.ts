@@ -6,7 +6,7 @@ import type { Category, Classification, ClassifierInput, Evidence, EventType, La
 import { TOPICS } from '../model';
 import { detectLanguage, languageFromUrl } from '../extraction/language';
 import { PEOPLE } from './people';
-import { LexiconSet, requiredLiteral, type Scan } from './matcher';
+import { LexiconSet, type Scan } from './matcher';
 import { RULES } from './rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -144,19 +144,6 @@ const RE = {
 // Two small regexes stay regexes: currency masks apply anywhere (no start boundary), and a bare
 // "5+1" may follow a letter or digit check of its own (its look-behind).
 const CURRENCY_RE = new RegExp(lowerSource(`(?:${RULES.currencyMasks.map(fold).join('|')})${B_END}`), 'gu');
-// A literal each mask must contain ("dollar", "$"): a text with none of them skips the currency scan.
-// A literal that holds another adds no test: where the shorter is missing, so is the longer.
-const CURRENCY_NEEDS = (() => {
-  const lits = RULES.currencyMasks.map((m) => requiredLiteral(lowerSource(fold(m))));
-  if (lits.some((l) => l === null)) return null;
-  return [...new Set(lits as string[])].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));
-})();
-const NOGATE = !!process.env.NOGATE;
-function mayHaveCurrency(lower: string): boolean {
-  if (CURRENCY_NEEDS === null || NOGATE) return true;
-  for (const lit of CURRENCY_NEEDS) if (lower.includes(lit)) return true;
-  return false;
-}
 const C5_AMBIGUOUS_RE = new RegExp(lowerSource(`(?:${RULES.c5Ambiguous.map(fold).join('|')})`), 'gu');
 const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
 // At most three words of the first body, the joiner, then the second side's mention ("the" allowed).
@@ -322,7 +309,7 @@ function buildDoc(title: string | null, body: string): Doc {
   // Currency units are not the US as an actor: blank them, keeping offsets.
   let lower = lowerSameLength(folded);
   CURRENCY_RE.lastIndex = 0;
-  if (mayHaveCurrency(lower) && CURRENCY_RE.test(lower)) {
+  if (CURRENCY_RE.test(lower)) {
     const ranges: Array<[number, number]> = [];
     lower = lower.replace(CURRENCY_RE, (m, offset: number) => {
       ranges.push([offset, offset + m.length]);
@@ -425,7 +412,6 @@ export function classify(input: ClassifierInput): Classification {
   const title = input.title ?? null;
   const body = typeof input.body === 'string' ? input.body : '';
   const doc = buildDoc(title, body);
-  const n = doc.sentences.length;
   const titleIdx = doc.hasTitle ? 0 : -1;
 
   const people = hits(doc, PEOPLE_LEX.id);
@@ -475,7 +461,10 @@ export function classify(input: ClassifierInput): Classification {
   let kzUsSum = 0;
   let c5Sum = 0;
 
-  for (let s = 0; s < n; s++) {
+  // Only a candidate sentence (or one naming the C5+1) can weigh anything: every other rule needs a
+  // lexicon matched on candidates only, or the US.
+  const active = [...new Set([...candidates, ...c5Name.keys()])].sort((a, b) => a - b);
+  for (const s of active) {
     const text = doc.sentences[s];
     const titleBoost = s === titleIdx ? 1.5 : 1;
     const hasKz = kzHits.has(s) || kzPersonS.has(s);

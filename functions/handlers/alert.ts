@@ -1,20 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
-import { parseSubscriberPolicies, SnsPublisher } from '../adapters/sns-publisher';
 import { dispatchPendingAlerts } from '../domain/alerts/dispatch-alerts';
-import { makeStore, requiredEnv } from './runtime';
+import { makePublisher } from './publisher-runtime';
+import { makeStore } from './runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-alert' });
 const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'alert' });
 const store = makeStore();
-// A bounded publish: a hung call must end well inside the claim's lease.
-const publisher = new SnsPublisher(
-  new SNSClient({ maxAttempts: 4, requestHandler: { requestTimeout: 5_000, connectionTimeout: 2_000 } }),
-  requiredEnv('TOPIC_ARN'),
-  parseSubscriberPolicies(process.env.SUBSCRIBER_POLICIES),
-);
+const publisher = makePublisher();
 
 /** Scheduled sweep: publishes every pending alert; an alert that fails stays pending for the next run. */
 export const handler = async (

@@ -1,19 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
-import { parseSubscriberPolicies, SnsPublisher } from '../adapters/sns-publisher';
 import { runDailyDigest } from '../domain/alerts/digest';
-import { makeStore, requiredEnv } from './runtime';
+import { makePublisher } from './publisher-runtime';
+import { makeStore } from './runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-digest' });
 const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'digest' });
 const store = makeStore();
-const publisher = new SnsPublisher(
-  new SNSClient({ maxAttempts: 4, requestHandler: { requestTimeout: 5_000, connectionTimeout: 2_000 } }),
-  requiredEnv('TOPIC_ARN'),
-  parseSubscriberPolicies(process.env.SUBSCRIBER_POLICIES),
-);
+const publisher = makePublisher();
 
 /** Scheduled each morning (Asia/Almaty): the previous day's digest to every `daily` subscriber. */
 export const handler = async (event: { day?: string } | undefined, context?: Context) => {

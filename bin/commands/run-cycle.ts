@@ -1,6 +1,6 @@
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import type { SourceDefinition } from '../../functions/domain/sources/definitions';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { consoleLog } from '../../functions/local/console-log';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { OutboxPublisher } from '../../functions/local/outbox-publisher';

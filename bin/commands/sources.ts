@@ -4,7 +4,7 @@ import { extractArticle, htmlToParagraphs } from '../../functions/domain/extract
 import type { FeedEntry, SourceHealth } from '../../functions/domain/model';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { DEFAULT_SOURCES, type SourceDefinition, parseSources } from '../../functions/domain/sources/definitions';
-import { HttpClient, decodeBody, isLoopback } from '../../functions/domain/sources/http-client';
+import { HttpClient, decodeBody, isLoopback } from '../../functions/adapters/http-client';
 import { readSource } from '../../functions/domain/sources/source-reader';
 import { consoleLog } from '../../functions/local/console-log';
 import { openLocalStore } from './local-env';

@@ -1,7 +1,7 @@
 import type { FeedEntry, SourceHealth } from './model';
 import type { ItemQueue, Log, MonitorStore } from './ports';
 import type { SourceDefinition } from './sources/definitions';
-import type { HttpClient } from './sources/http-client';
+import type { HttpPort } from './sources/http-port';
 import { readSource } from './sources/source-reader';
 
 export interface SourceOutcome {
@@ -25,7 +25,7 @@ export interface FetchCycleResult {
 
 export interface FetchCycleDeps {
   sources: SourceDefinition[];
-  http: HttpClient;
+  http: HttpPort;
   store: MonitorStore;
   queue: ItemQueue;
   log: Log;

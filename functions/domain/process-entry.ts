@@ -3,15 +3,15 @@ import { classify } from './classification/classify';
 import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
 import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
 import type { Log, MonitorStore } from './ports';
-import type { HttpClient } from './sources/http-client';
-import { decodeBody } from './sources/http-client';
+import type { HttpPort } from './sources/http-port';
+import { decodeBody } from './sources/text-encoding';
 
 export const BODY_LIMIT_CHARS = 20_000;
 
 export type ProcessOutcome = 'relevant' | 'not-relevant' | 'duplicate';
 
 export interface ProcessDeps {
-  http: HttpClient;
+  http: HttpPort;
   store: MonitorStore;
   log: Log;
   now?: () => Date;
@@ -89,7 +89,7 @@ export async function processEntry(
   return 'relevant';
 }
 
-async function readArticle(entry: FeedEntry, http: HttpClient): Promise<ExtractedArticle> {
+async function readArticle(entry: FeedEntry, http: HttpPort): Promise<ExtractedArticle> {
   if (entry.bodyHtml != null) {
     const paragraphs = htmlToParagraphs(entry.bodyHtml);
     return {

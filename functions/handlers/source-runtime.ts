@@ -1,7 +1,7 @@
 /** Source wiring for the handlers that read sources (fetch, classify): the definitions and the HTTP client. */
 import { allowedHostsFor } from '../domain/sources/allowlist';
 import { DEFAULT_SOURCES, type SourceDefinition, parseSources } from '../domain/sources/definitions';
-import { HttpClient } from '../domain/sources/http-client';
+import { HttpClient } from '../adapters/http-client';
 
 export function configuredSources(): SourceDefinition[] {
   return process.env.SOURCES_JSON ? parseSources(JSON.parse(process.env.SOURCES_JSON)) : DEFAULT_SOURCES;

@@ -4,7 +4,7 @@ import type { FeedEntry } from '../domain/model';
 import { type ProcessOutcome, processEntry } from '../domain/process-entry';
 import type { AlertPublisher, Log, MonitorStore } from '../domain/ports';
 import type { SourceDefinition } from '../domain/sources/definitions';
-import type { HttpClient } from '../domain/sources/http-client';
+import type { HttpClient } from '../adapters/http-client';
 import { InProcessQueue } from './in-process-queue';
 
 export interface LocalCycleDeps {

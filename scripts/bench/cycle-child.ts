@@ -17,7 +17,7 @@ import { parseSubscribers } from '../../functions/domain/alerts/subscribers';
 import type { Log } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { parseSources } from '../../functions/domain/sources/definitions';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { OutboxPublisher } from '../../functions/local/outbox-publisher';

@@ -15,7 +15,7 @@ import { SnsPublisher } from '../../functions/adapters/sns-publisher';
 import { dispatchPendingAlerts } from '../../functions/domain/alerts/dispatch-alerts';
 import type { AlertMessage, MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { rng } from './harness/corpus';

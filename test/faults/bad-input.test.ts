@@ -14,7 +14,7 @@ import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { type SourceDefinition, parseSources } from '../../functions/domain/sources/definitions';
 import { govkzItemUrl } from '../../functions/domain/sources/govkz-news';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { type LocalCycleResult, runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { OutboxPublisher } from '../../functions/local/outbox-publisher';

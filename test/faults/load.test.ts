@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitorStore } from '../../functions/adapters/monitor-store';
 import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { type BuiltFeeds, buildFeeds } from './harness/feeds';

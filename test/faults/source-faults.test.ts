@@ -9,7 +9,7 @@ import type { SourceHealth } from '../../functions/domain/model';
 import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { parseSources } from '../../functions/domain/sources/definitions';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { type BuiltFeeds, buildFeeds } from './harness/feeds';

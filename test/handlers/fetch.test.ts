@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FeedEntry } from '../../functions/domain/model';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import type { SourceDefinition } from '../../functions/domain/sources/definitions';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { type SampleServer, startSampleServer } from '../../functions/local/sample-sources';
 import { lambdaEnvironment } from './lambda-env';
 

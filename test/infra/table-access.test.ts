@@ -20,7 +20,7 @@ import type { Log } from '../../functions/domain/ports';
 import { type ProcessOutcome, processEntry } from '../../functions/domain/process-entry';
 import { routeQuery } from '../../functions/domain/query/query-routes';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { type LocalDynamo, localClient, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { type SampleServer, startSampleServer } from '../../functions/local/sample-sources';
 import type { MonitorStack } from '../../lib/monitor-stack';

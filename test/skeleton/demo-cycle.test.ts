@@ -6,7 +6,7 @@ import { createMonitorStore } from '../../functions/adapters/monitor-store';
 import { parseSubscribers } from '../../functions/domain/alerts/subscribers';
 import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { consoleLog } from '../../functions/local/console-log';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';

@@ -1,4 +1,4 @@
-import { HttpClient, type HttpClientOptions } from '../../functions/domain/sources/http-client';
+import { HttpClient, type HttpClientOptions } from '../../functions/adapters/http-client';
 import type { Log } from '../../functions/domain/ports';
 
 /** A client for the fixture server: loopback allowed, backoff and Retry-After recorded instead of waited. */

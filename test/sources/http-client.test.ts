@@ -6,7 +6,7 @@ import {
   USER_AGENT,
   decodeBody,
   isPrivateAddress,
-} from '../../functions/domain/sources/http-client';
+} from '../../functions/adapters/http-client';
 import { type FixtureServer, encodeWindows1251, startFixtureServer } from '../fixtures/sources/fixture-server';
 import { testClient } from './helpers';
 

@@ -15,7 +15,7 @@ import type {
 } from '../../functions/domain/model';
 import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
-import { HttpClient } from '../../functions/domain/sources/http-client';
+import { HttpClient } from '../../functions/adapters/http-client';
 import { consoleLog } from '../../functions/local/console-log';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';

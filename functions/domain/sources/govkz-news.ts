@@ -4,7 +4,8 @@ import type { FeedEntry } from '../model';
 import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
-import { HttpStatusError, NetworkError, decodeBody } from './http-client';
+import { HttpStatusError, NetworkError } from './http-port';
+import { decodeBody } from './text-encoding';
 import {
   type SourceReadContext,
   type SourceReadResult,

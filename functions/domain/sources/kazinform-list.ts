@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio/slim';
 import { parseLocalDate } from '../extraction/extract-article';
 import type { FeedEntry, Language } from '../model';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
-import { decodeBody } from './http-client';
+import { decodeBody } from './text-encoding';
 import {
   type SourceReadContext,
   type SourceReadResult,

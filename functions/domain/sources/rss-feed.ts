@@ -3,7 +3,7 @@ import type { FeedEntry } from '../model';
 import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
-import { decodeBody } from './http-client';
+import { decodeBody } from './text-encoding';
 import { readKazinformList } from './kazinform-list';
 import {
   type SourceReadContext,

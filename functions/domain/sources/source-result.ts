@@ -1,10 +1,10 @@
 /** What every source reader takes and returns, and the small steps they share. */
 import type { FeedEntry, SourceHealth } from '../model';
 import type { Log } from '../ports';
-import type { HttpClient, HttpResponse } from './http-client';
+import type { HttpPort, HttpResponse } from './http-port';
 
 export interface SourceReadContext {
-  http: HttpClient;
+  http: HttpPort;
   /** The stored state of the source (validators for conditional GET). */
   state?: SourceHealth;
   log?: Log;

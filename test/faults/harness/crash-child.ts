@@ -12,7 +12,7 @@ import { createMonitorStore } from '../../../functions/adapters/monitor-store';
 import type { AlertMessage, AlertPublisher, MonitorStore } from '../../../functions/domain/ports';
 import { allowedHostsFor } from '../../../functions/domain/sources/allowlist';
 import { parseSources } from '../../../functions/domain/sources/definitions';
-import { HttpClient } from '../../../functions/domain/sources/http-client';
+import { HttpClient } from '../../../functions/adapters/http-client';
 import { runLocalCycle } from '../../../functions/local/local-cycle';
 import { startLocalDynamo } from '../../../functions/local/local-dynamodb';
 import { CATCH_ALL, captureLog } from './world';

@@ -40,6 +40,8 @@ export interface FeedEntry {
   summary?: string | null;
   /** Sources whose API returns the body (gov.kz) carry it here, so no page fetch is needed. */
   bodyHtml?: string | null;
+  /** Found by `kzmon backfill`: stored and queryable, but no alert is recorded for it. */
+  backfill?: boolean;
 }
 
 /** What extraction reads off an article page or an API body. */
@@ -98,7 +100,7 @@ export interface StoredItem {
   storyId: string;
 }
 
-export type SourceKind = 'rss' | 'kazinform-list' | 'govkz-news';
+export type SourceKind = 'rss' | 'kazinform-list' | 'sitemap' | 'govkz-news';
 
 export interface SourceHealth {
   sourceId: string;
@@ -115,4 +117,13 @@ export interface SourceHealth {
   validatorUrl?: string;
   /** How the last successful read went when it was not the plain way, e.g. the feed failed and the list page was read. */
   note?: string;
+  /** The discovery path that last yielded articles, e.g. `list https://www.inform.kz/ru/lenta` or `gov.kz v1 ticket`. */
+  pathUsed?: string;
+  /** Set while the source answers with a challenge page instead of content ("blocked by a Cloudflare challenge"). */
+  blockedBy?: 'cloudflare' | 'gov.kz';
+  blockedSince?: string;
+  /** Cycles in a row that met the challenge; the wait before the next try doubles with each. */
+  blockedStreak?: number;
+  /** A blocked source is not read again before this instant, so the monitor does not hammer the challenge. */
+  nextAttemptAfter?: string;
 }

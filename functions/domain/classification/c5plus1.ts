@@ -1,0 +1,24 @@
+/**
+ * The c5plus1 decision, sentence by sentence: does this sentence report the C5+1 format (by name, as
+ * a bare "5+1" beside the US, or as the five states as a group with the US). See README.md, step 3.
+ */
+import type { Doc } from './document';
+import { RULES } from './rules';
+import type { SentenceFacts, Signals } from './signals';
+
+/** The c5plus1 weight of one sentence, before the title boost. */
+export function c5Weight(sig: Signals, f: SentenceFacts): number {
+  const s = f.s;
+  const otherFormatHere = sig.otherFormat.has(s);
+  if (sig.c5Name.has(s)) return otherFormatHere ? 0.15 : 0.6;
+  const usWithoutOthers = f.hasUs && !sig.otherPartner.has(s) && !otherFormatHere;
+  if (sig.c5Ambiguous.has(s) && usWithoutOthers) return 0.4;
+  if ((sig.caGroup.has(s) || f.statesNamed >= 4) && usWithoutOthers) return f.hasInteraction ? 0.45 : 0.2;
+  return 0;
+}
+
+/** Another "Central Asia +" format in the headline scales the whole item down. */
+export function c5TitleFactor(doc: Doc, sig: Signals): number {
+  if (!doc.hasTitle) return 1;
+  return sig.otherFormat.has(0) && !sig.c5Name.has(0) ? RULES.otherFormatTitleFactor : 1;
+}

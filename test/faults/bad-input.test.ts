@@ -109,12 +109,21 @@ describe('bad input catalogue', () => {
     store = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
     outbox = mkdtempSync(join(tmpdir(), 'kzmon-faults-outbox-'));
     const o = server.origin;
-    control = buildFeeds(server, [{ id: 'bi-control', kind: 'rss', lang: 'en', count: 40, relevantShare: 0.3, seed: 31 }], NOW);
+    control = buildFeeds(
+      server,
+      [{ id: 'bi-control', kind: 'rss', lang: 'en', count: 40, relevantShare: 0.3, seed: 31 }],
+      NOW,
+    );
 
     const items: RssItemSpec[] = [];
     const page = (a: GenArticle) => {
       server.routes.set(a.path, { kind: 'body', type: HTML, body: renderArticlePage(a, o), etag: false });
-      items.push({ title: a.title, link: `${o}${a.path}`, pubDate: new Date(a.published).toUTCString(), description: a.lead });
+      items.push({
+        title: a.title,
+        link: `${o}${a.path}`,
+        pubDate: new Date(a.published).toUTCString(),
+        description: a.lead,
+      });
       return `${o}${a.path}`;
     };
 
@@ -122,10 +131,19 @@ describe('bad input catalogue', () => {
     {
       const a = relevantArticle('/news/bad-utf8-4f1a2b', 'Kazakhstan and United States sign BADUTF8 accord');
       const bad = Buffer.from([0xc3, 0x28, 0xff, 0xfe]).toString('latin1');
-      const broken = Buffer.from(renderArticlePage(a, o).replaceAll('BADUTF8', `${bad}BADUTF8`).replace('</p>', `${bad}</p>`), 'latin1');
+      const broken = Buffer.from(
+        renderArticlePage(a, o).replaceAll('BADUTF8', `${bad}BADUTF8`).replace('</p>', `${bad}</p>`),
+        'latin1',
+      );
       server.routes.set(a.path, { kind: 'body', type: HTML, body: broken, etag: false });
       items.push({ title: a.title, link: `${o}${a.path}`, pubDate: NOW.toUTCString() });
-      cases.push({ name: 'invalid UTF-8 in an article', accepted: 'either', expectTitle: 'Kazakhstan and United States sign BADUTF8 accord', reason: /utf-?8|encod|decod|charset|invalid byte/i, url: `${o}${a.path}` });
+      cases.push({
+        name: 'invalid UTF-8 in an article',
+        accepted: 'either',
+        expectTitle: 'Kazakhstan and United States sign BADUTF8 accord',
+        reason: /utf-?8|encod|decod|charset|invalid byte/i,
+        url: `${o}${a.path}`,
+      });
     }
     // A Russian article in Windows-1251 whose header claims UTF-8.
     {
@@ -140,63 +158,144 @@ describe('bad input catalogue', () => {
         published: NOW.toISOString(),
         relevant: true,
       };
-      server.routes.set(a.path, { kind: 'body', type: HTML, body: cp1251(renderArticlePage(a, o).replace('charset="utf-8"', '')), etag: false });
+      server.routes.set(a.path, {
+        kind: 'body',
+        type: HTML,
+        body: cp1251(renderArticlePage(a, o).replace('charset="utf-8"', '')),
+        etag: false,
+      });
       items.push({ title: a.title, link: `${o}${a.path}`, pubDate: NOW.toUTCString() });
-      cases.push({ name: 'wrong declared charset (cp1251 sent as UTF-8)', accepted: 'either', expectTitle: a.title, reason: /charset|encod|decod|utf-?8/i, url: `${o}${a.path}` });
+      cases.push({
+        name: 'wrong declared charset (cp1251 sent as UTF-8)',
+        accepted: 'either',
+        expectTitle: a.title,
+        reason: /charset|encod|decod|utf-?8/i,
+        url: `${o}${a.path}`,
+      });
     }
     // Markup and a script in a title: on the page (real elements) and in the feed (CDATA).
     {
-      const a = relevantArticle('/news/markup-title-6d3e4f', 'Kazakhstan and United States sign MARKUP accord');
-      const html = renderArticlePage(a, o).replace(
-        `<h1 class="article__title">${escapeXml(a.title)}</h1>`,
-        '<h1 class="article__title"><b>Kazakhstan</b> and <i>United States</i> sign MARKUP accord<script>alert(1)</script><img src=x onerror=alert(2)></h1>',
-      ).replace(/<meta property="og:title"[^>]*>/, '<meta property="og:title" content="&lt;script&gt;alert(3)&lt;/script&gt;Kazakhstan and United States sign MARKUP accord">');
+      const a = relevantArticle(
+        '/news/markup-title-6d3e4f',
+        'Kazakhstan and United States sign MARKUP accord',
+      );
+      const html = renderArticlePage(a, o)
+        .replace(
+          `<h1 class="article__title">${escapeXml(a.title)}</h1>`,
+          '<h1 class="article__title"><b>Kazakhstan</b> and <i>United States</i> sign MARKUP accord<script>alert(1)</script><img src=x onerror=alert(2)></h1>',
+        )
+        .replace(
+          /<meta property="og:title"[^>]*>/,
+          '<meta property="og:title" content="&lt;script&gt;alert(3)&lt;/script&gt;Kazakhstan and United States sign MARKUP accord">',
+        );
       server.routes.set(a.path, { kind: 'body', type: HTML, body: html, etag: false });
       items.push({
         raw: `<item><title><![CDATA[<b>Kazakhstan</b> and United States sign MARKUP accord<script>alert(4)</script>]]></title><link>${o}${a.path}</link><pubDate>${NOW.toUTCString()}</pubDate></item>`,
         link: null,
       });
-      cases.push({ name: 'title with <script> and HTML (article page)', accepted: true, reason: /./, url: `${o}${a.path}` });
+      cases.push({
+        name: 'title with <script> and HTML (article page)',
+        accepted: true,
+        reason: /./,
+        url: `${o}${a.path}`,
+      });
     }
     // A link to a host off the allowlist.
-    items.push({ title: 'Kazakhstan and United States sign OFFLIST accord', link: 'https://evil.example.com/news/offlist-7e4f5a', pubDate: NOW.toUTCString() });
-    cases.push({ name: 'link to a host off the allowlist', accepted: false, forbiddenHost: 'evil.example.com', reason: /allowlist|evil\.example\.com/i, url: 'https://evil.example.com/news/offlist-7e4f5a' });
+    items.push({
+      title: 'Kazakhstan and United States sign OFFLIST accord',
+      link: 'https://evil.example.com/news/offlist-7e4f5a',
+      pubDate: NOW.toUTCString(),
+    });
+    cases.push({
+      name: 'link to a host off the allowlist',
+      accepted: false,
+      forbiddenHost: 'evil.example.com',
+      reason: /allowlist|evil\.example\.com/i,
+      url: 'https://evil.example.com/news/offlist-7e4f5a',
+    });
     // Redirects to the cloud metadata address and to a private address.
     for (const [slug, target] of [
       ['redirect-metadata-8f5a6b', 'https://169.254.169.254/latest/meta-data/iam/security-credentials/'],
       ['redirect-private-9a6b7c', 'https://10.0.0.5/admin'],
     ] as const) {
       server.routes.set(`/news/${slug}`, { kind: 'redirect', location: target });
-      items.push({ title: `Kazakhstan and United States sign ${slug} accord`, link: `${o}/news/${slug}`, pubDate: NOW.toUTCString() });
+      items.push({
+        title: `Kazakhstan and United States sign ${slug} accord`,
+        link: `${o}/news/${slug}`,
+        pubDate: NOW.toUTCString(),
+      });
       cases.push({
         name: `redirect to ${new URL(target).hostname}`,
         accepted: false,
         forbiddenHost: new URL(target).hostname,
-        reason: new RegExp(`${new URL(target).hostname.replace(/\./g, '\\.')}|private|allowlist|refused`, 'i'),
+        reason: new RegExp(
+          `${new URL(target).hostname.replace(/\./g, '\\.')}|private|allowlist|refused`,
+          'i',
+        ),
         url: `${o}/news/${slug}`,
       });
     }
     // A 10 MB article (streamed, no Content-Length).
     server.routes.set('/news/ten-mb-0b7c8d', { kind: 'huge', bytes: 10 * 1024 * 1024, type: HTML });
-    items.push({ title: 'Kazakhstan and United States sign TENMB accord', link: `${o}/news/ten-mb-0b7c8d`, pubDate: NOW.toUTCString() });
-    cases.push({ name: '10 MB article', accepted: false, reason: /cap|too large|exceed|bytes|size/i, url: `${o}/news/ten-mb-0b7c8d` });
+    items.push({
+      title: 'Kazakhstan and United States sign TENMB accord',
+      link: `${o}/news/ten-mb-0b7c8d`,
+      pubDate: NOW.toUTCString(),
+    });
+    cases.push({
+      name: '10 MB article',
+      accepted: false,
+      reason: /cap|too large|exceed|bytes|size/i,
+      url: `${o}/news/ten-mb-0b7c8d`,
+    });
     // A feed item with no link.
-    items.push({ title: 'Kazakhstan and United States sign NOLINK accord', link: null, pubDate: NOW.toUTCString() });
-    cases.push({ name: 'feed item with no link', accepted: false, reason: /no link|without (a )?link|missing link|NOLINK/i });
+    items.push({
+      title: 'Kazakhstan and United States sign NOLINK accord',
+      link: null,
+      pubDate: NOW.toUTCString(),
+    });
+    cases.push({
+      name: 'feed item with no link',
+      accepted: false,
+      reason: /no link|without (a )?link|missing link|NOLINK/i,
+    });
     // Future and absurd dates: stored (the news is real) with the date clamped to the fetch time.
     for (const [slug, when, title] of [
-      ['date-2099-1c8d9e', '2099-06-01T10:00:00.000Z', 'Washington to open a trade office in Turkestan, Kazakh embassy reports'],
-      ['date-1900-2d9e0f', '1900-01-01T10:00:00.000Z', 'Aktau port and Houston agree grain logistics pilot with Kazakhstan'],
+      [
+        'date-2099-1c8d9e',
+        '2099-06-01T10:00:00.000Z',
+        'Washington to open a trade office in Turkestan, Kazakh embassy reports',
+      ],
+      [
+        'date-1900-2d9e0f',
+        '1900-01-01T10:00:00.000Z',
+        'Aktau port and Houston agree grain logistics pilot with Kazakhstan',
+      ],
     ] as const) {
       const url = page(relevantArticle(`/news/${slug}`, title, when));
-      cases.push({ name: `publication date ${when.slice(0, 4)}`, accepted: true, reason: /date|publish|future|clamp/i, url });
+      cases.push({
+        name: `publication date ${when.slice(0, 4)}`,
+        accepted: true,
+        reason: /date|publish|future|clamp/i,
+        url,
+      });
     }
 
-    server.routes.set('/rss/bi-mixed.xml', { kind: 'body', type: RSS, body: renderRss(items, o, 'bi-mixed') });
+    server.routes.set('/rss/bi-mixed.xml', {
+      kind: 'body',
+      type: RSS,
+      body: renderRss(items, o, 'bi-mixed'),
+    });
     server.routes.set('/rss/bi-laughs.xml', { kind: 'body', type: RSS, body: BILLION_LAUGHS });
-    cases.push({ name: 'XML entity expansion (billion laughs)', accepted: false, reason: /entit|DTD|DOCTYPE/i });
+    cases.push({
+      name: 'XML entity expansion (billion laughs)',
+      accepted: false,
+      reason: /entit|DTD|DOCTYPE/i,
+    });
     // A gov.kz item whose JSON title carries markup and a script (no page: the body comes inline).
-    const mfaDef = parseSources([{ id: 'bi-mfa', kind: 'govkz-news', language: 'en', url: o, project: 'bi-mfa' }])[0] as Extract<SourceDefinition, { kind: 'govkz-news' }>;
+    const mfaDef = parseSources([
+      { id: 'bi-mfa', kind: 'govkz-news', language: 'en', url: o, project: 'bi-mfa' },
+    ])[0] as Extract<SourceDefinition, { kind: 'govkz-news' }>;
     server.routes.set('govkz:bi-mfa:en', {
       kind: 'govkz',
       items: [
@@ -209,7 +308,12 @@ describe('bad input catalogue', () => {
         },
       ],
     });
-    cases.push({ name: 'title with <script> and HTML (gov.kz API)', accepted: true, reason: /./, url: govkzItemUrl(mfaDef, 777) });
+    cases.push({
+      name: 'title with <script> and HTML (gov.kz API)',
+      accepted: true,
+      reason: /./,
+      url: govkzItemUrl(mfaDef, 777),
+    });
 
     const sources = [
       ...control.sources,
@@ -219,7 +323,10 @@ describe('bad input catalogue', () => {
       ]),
       mfaDef,
     ];
-    const subscribers = parseSubscribers([{ id: 'desk', email: 'desk@example.org' }, { id: 'sms-desk', phone: '+15555550100' }]);
+    const subscribers = parseSubscribers([
+      { id: 'desk', email: 'desk@example.org' },
+      { id: 'sms-desk', phone: '+15555550100' },
+    ]);
     publisher = new RecordingPublisher(new OutboxPublisher(outbox, subscribers));
     // Every address the client opens a request to (http or https) is recorded, so a missing safeguard
     // shows as a contacted host; the client's ESM view of the builtins is re-synced after the patch.
@@ -232,13 +339,20 @@ describe('bad input catalogue', () => {
       lib.request = ((...args: unknown[]) => {
         const first = args[0] as string | URL | { protocol?: string; hostname?: string; host?: string };
         contacted.push(
-          typeof first === 'string' || first instanceof URL ? String(first) : `${first.protocol ?? 'http:'}//${first.hostname ?? first.host}/`,
+          typeof first === 'string' || first instanceof URL
+            ? String(first)
+            : `${first.protocol ?? 'http:'}//${first.hostname ?? first.host}/`,
         );
         return (original as (...a: unknown[]) => ReturnType<typeof lib.request>)(...args);
       }) as typeof lib.request;
     }
     syncBuiltinESMExports();
-    const http = new HttpClient({ allowedHosts: allowedHostsFor(sources), allowInsecureLocal: true, timeoutMs: 10_000, connectTimeoutMs: 3000 });
+    const http = new HttpClient({
+      allowedHosts: allowedHostsFor(sources),
+      allowInsecureLocal: true,
+      timeoutMs: 10_000,
+      connectTimeoutMs: 3000,
+    });
     const t0 = Date.now();
     result = await runLocalCycle({ sources, http, store, publisher, log, concurrency: 8 });
     seconds = (Date.now() - t0) / 1000;
@@ -262,7 +376,9 @@ describe('bad input catalogue', () => {
   });
 
   it('each bad input is refused or neutralised, with a clear logged reason', async () => {
-    const logText = log.entries.filter((e) => e.level !== 'info' && e.level !== 'debug').map((e) => `${e.message} ${JSON.stringify(e.extra)}`);
+    const logged = log.entries
+      .filter((e) => e.level !== 'info' && e.level !== 'debug')
+      .map((e) => ({ entry: e, text: `${e.message} ${JSON.stringify(e.extra)}` }));
     const health = await store.listSourceStates();
     // The recorder saw the client's requests (otherwise "never contacted" would prove nothing).
     expect(contacted.some((u) => u.includes('127.0.0.1'))).toBe(true);
@@ -270,35 +386,62 @@ describe('bad input catalogue', () => {
     for (const c of cases) {
       const stored: StoredItem | null = c.url ? await store.getItem(idFor(c.url)) : null;
       const alerts = c.url ? publisher.accepted.filter((m) => urlsIn(m).includes(c.url!)).length : 0;
-      const mentions = logText.filter(
-        (l) => (c.url ? l.includes(c.url) || l.includes(new URL(c.url).pathname) : true) && c.reason.test(l),
+      const mentions = logged.filter(
+        (l) =>
+          (c.url ? l.text.includes(c.url) || l.text.includes(new URL(c.url).pathname) : true) &&
+          c.reason.test(l.text),
       );
-      const healthSays = c.name.startsWith('XML') ? health.find((h) => h.sourceId === 'bi-laughs')?.lastError ?? '' : '';
+      const healthSays = c.name.startsWith('XML')
+        ? (health.find((h) => h.sourceId === 'bi-laughs')?.lastError ?? '')
+        : '';
+      // The reason as the monitor logged it (the error it carried, else the message), for the refused column.
+      const first = mentions[0]?.entry;
+      const loggedReason = first
+        ? String(first.extra.error ?? first.extra.reason ?? first.message)
+        : c.reason.test(healthSays)
+          ? healthSays
+          : '';
       let lost = 0;
+      let refused = 0;
       let problem = '';
-      const forbidden = c.forbiddenHost ? contacted.filter((u) => new URL(u).hostname === c.forbiddenHost) : [];
+      const forbidden = c.forbiddenHost
+        ? contacted.filter((u) => new URL(u).hostname === c.forbiddenHost)
+        : [];
       if (forbidden.length > 0) problem = `fetched a forbidden address: ${forbidden[0]}`;
       else if (c.accepted === 'either') {
-        const clean = stored && stored.title === c.expectTitle && !`${stored.title}${stored.body}`.includes('\uFFFD');
-        if (stored && !clean) problem = `stored damaged text: ${JSON.stringify(stored.title)}${stored.body.includes('\uFFFD') ? ' (U+FFFD in body)' : ''}`;
+        const clean =
+          stored && stored.title === c.expectTitle && !`${stored.title}${stored.body}`.includes('\uFFFD');
+        if (stored && !clean)
+          problem = `stored damaged text: ${JSON.stringify(stored.title)}${stored.body.includes('\uFFFD') ? ' (U+FFFD in body)' : ''}`;
         else if (stored && alerts !== 1) problem = `stored but alerted ${alerts} times`;
-        else if (mentions.length === 0) problem = stored ? 'repaired without a logged warning' : 'refused without a logged reason';
-        if (!stored && mentions.length === 0) lost = 1;
+        else if (mentions.length === 0)
+          problem = stored ? 'repaired without a logged warning' : 'refused without a logged reason';
+        // Not kept: a refusal when the reason is on record, a loss when nothing says why.
+        if (!stored) {
+          if (mentions.length > 0) refused = 1;
+          else lost = 1;
+        }
       } else if (c.accepted) {
         if (!stored || alerts === 0) {
           lost = 1;
           const alert = c.url ? await store.getAlert(idFor(c.url)) : null;
           problem = `stored ${Boolean(stored)}, alerts ${alerts} (alert record: ${alert ? `${alert.status}, storySeq ${alert.storySeq}` : 'none'})`;
         }
-        if (stored && /<\/?[a-z][^>]*>|alert\(\d\)/i.test(stored.title)) problem = `stored title keeps markup: ${stored.title}`;
+        if (stored && /<\/?[a-z][^>]*>|alert\(\d\)/i.test(stored.title))
+          problem = `stored title keeps markup: ${stored.title}`;
         if (c.name.startsWith('publication date') && stored) {
           const t = Date.parse(stored.publishedAt);
-          if (t > Date.now() + 86_400_000 || t < Date.parse('1991-01-01')) problem = `${problem ? `${problem}; ` : ''}stored publishedAt ${stored.publishedAt} not clamped`;
+          if (t > Date.now() + 86_400_000 || t < Date.parse('1991-01-01'))
+            problem = `${problem ? `${problem}; ` : ''}stored publishedAt ${stored.publishedAt} not clamped`;
           else if (mentions.length === 0) problem = 'date clamped without a logged reason';
         }
       } else {
-        if (stored || alerts > 0) problem = `not refused: stored ${Boolean(stored)}, alerts ${alerts}${stored ? `, title ${JSON.stringify(stored.title)}` : ''}`;
-        else if (mentions.length === 0 && !c.reason.test(healthSays)) problem = 'refused without a logged reason';
+        if (stored || alerts > 0)
+          problem = `not refused: stored ${Boolean(stored)}, alerts ${alerts}${stored ? `, title ${JSON.stringify(stored.title)}` : ''}`;
+        else if (mentions.length === 0 && !c.reason.test(healthSays)) {
+          problem = 'refused without a logged reason';
+          lost = 1;
+        } else refused = 1;
       }
       recordRow({
         scenario: `bad input: ${c.name}`,
@@ -307,10 +450,18 @@ describe('bad input catalogue', () => {
         relevant: stored ? 1 : 0,
         alertsSent: alerts,
         lost,
+        refused,
+        refusedReason: refused ? loggedReason.replace(/\s+/g, ' ').slice(0, 90) : undefined,
         duplicated: Math.max(0, alerts - 1),
         errorsReported: mentions.length + (healthSays && c.reason.test(healthSays) ? 1 : 0),
         seconds: 0,
-        note: problem ? `FINDING: ${problem}` : stored ? 'neutralised, stored once' : 'refused',
+        note: problem
+          ? `FINDING: ${problem}`
+          : stored
+            ? mentions.length > 0
+              ? 'kept, repaired; reason logged'
+              : 'kept, neutralised'
+            : undefined,
       });
       if (problem) failures.push(`${c.name}: ${problem}`);
     }
@@ -321,7 +472,8 @@ describe('bad input catalogue', () => {
       .map((d) => readFileSync(join(d.parentPath, d.name), 'utf8'));
     expect(delivered.length).toBeGreaterThan(0);
     for (const text of delivered) {
-      if (/<script|<\/?b>|<img|onerror=|alert\(\d\)/i.test(text)) failures.push(`outbox text keeps markup: ${text.slice(0, 200)}`);
+      if (/<script|<\/?b>|<img|onerror=|alert\(\d\)/i.test(text))
+        failures.push(`outbox text keeps markup: ${text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
   });

@@ -35,7 +35,13 @@ export function captureLog(): Log & { entries: LogEntry[]; errors: () => LogEntr
 
 /** One instant subscriber to everything: every first copy of a story reaches it. */
 export const CATCH_ALL: SubscriberPolicy[] = [
-  filterPolicyEntry({ id: 'all-email', email: 'all@example.org', categories: ['kz-us', 'c5plus1'], minScore: 0, delivery: 'instant' }),
+  filterPolicyEntry({
+    id: 'all-email',
+    email: 'all@example.org',
+    categories: ['kz-us', 'c5plus1'],
+    minScore: 0,
+    delivery: 'instant',
+  }),
 ];
 
 function filterPolicyEntry(s: Subscriber): SubscriberPolicy {
@@ -95,7 +101,11 @@ export interface Tally {
  * a relevant item not stored as relevant, or a relevant item never alerted. Duplicated: every alert for
  * an item beyond the first.
  */
-export async function tally(store: MonitorStore, expected: Expected[], published: AlertMessage[]): Promise<Tally> {
+export async function tally(
+  store: MonitorStore,
+  expected: Expected[],
+  published: AlertMessage[],
+): Promise<Tally> {
   const ids = expected.map((e) => idFor(e.url));
   const unseen = await store.findUnseen(ids, new Date());
   const alertsPerUrl = new Map<string, number>();
@@ -147,14 +157,24 @@ export async function tally(store: MonitorStore, expected: Expected[], published
   return t;
 }
 
-export function rowFrom(scenario: string, t: Tally, errorsReported: number, seconds: number, note?: string): OutcomeRow {
+export function rowFrom(
+  scenario: string,
+  t: Tally,
+  errorsReported: number,
+  seconds: number,
+  note?: string,
+  extra: Pick<OutcomeRow, 'path'> & Partial<Pick<OutcomeRow, 'refused' | 'refusedReason'>> = {},
+): OutcomeRow {
   return {
     scenario,
+    path: extra.path ?? 'local',
     itemsIn: t.itemsIn,
     stored: t.stored,
     relevant: t.relevant,
     alertsSent: t.alertsSent,
     lost: t.lost,
+    refused: extra.refused ?? 0,
+    refusedReason: extra.refusedReason,
     duplicated: t.duplicated,
     errorsReported,
     seconds,

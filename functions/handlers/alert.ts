@@ -6,7 +6,7 @@ import { makePublisher } from './publisher-runtime';
 import { makeStore } from './runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-alert' });
-const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'alert' });
+const metrics = new Metrics({ serviceName: 'alert' });
 const store = makeStore();
 const publisher = makePublisher();
 
@@ -21,11 +21,8 @@ export const handler = async (
     log: logger,
     remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
   });
-  metrics.addMetric('AlertsSent', MetricUnit.Count, result.sent);
+  // Only what an alarm reads (emitted-metrics.ts): sends show as the topic's free SNS metrics.
   metrics.addMetric('AlertsFailed', MetricUnit.Count, result.failed);
-  metrics.addMetric('AlertsSuppressed', MetricUnit.Count, result.suppressed);
-  metrics.addMetric('AlertsReclaimed', MetricUnit.Count, result.reclaimed);
-  metrics.addMetric('AlertsUnmarked', MetricUnit.Count, result.unmarked);
   metrics.publishStoredMetrics();
   if (result.failed > 0 || result.unmarked > 0)
     logger.warn('alert sweep finished with failures', { ...result });

@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { FeedEntry } from '../domain/model';
 import { type ProcessOutcome, processEntry } from '../domain/process-entry';
@@ -10,7 +9,6 @@ import { makeStore, requiredEnv } from './runtime';
 import { configuredSources, makeHttpClient } from './source-runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-classify' });
-const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'classify' });
 const processor = new BatchProcessor(EventType.SQS);
 const store = makeStore();
 const http = makeHttpClient(configuredSources());
@@ -38,8 +36,6 @@ async function recordHandler(record: SQSRecord): Promise<ProcessOutcome> {
   logger.appendKeys({ sourceId: entry.sourceId, itemId: entry.itemId, storyId: entry.itemId });
   try {
     const outcome = await processEntry(entry, { http, store, log: logger });
-    metrics.addMetric('ItemsProcessed', MetricUnit.Count, 1);
-    if (outcome === 'relevant') metrics.addMetric('ItemsRelevant', MetricUnit.Count, 1);
     return outcome;
   } catch (err) {
     logger.error('item failed; it returns to the queue', { error: (err as Error).message });
@@ -64,7 +60,6 @@ const processOnce = makeIdempotent(recordHandler, {
 /** SQS-triggered: extracts, classifies and stores each new item; failed records return to the queue. */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   idempotency.registerLambdaContext(context);
-  const response = await processPartialResponse(event, processOnce, processor, { context });
-  metrics.publishStoredMetrics();
-  return response;
+  // No custom metric: items processed show as the queue's free SQS metrics, failures as dead letters.
+  return processPartialResponse(event, processOnce, processor, { context });
 };

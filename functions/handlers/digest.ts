@@ -1,12 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { runDailyDigest } from '../domain/alerts/digest';
 import { makePublisher } from './publisher-runtime';
 import { makeStore } from './runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-digest' });
-const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'digest' });
 const store = makeStore();
 const publisher = makePublisher();
 
@@ -22,9 +20,9 @@ export const handler = async (event: { day?: string } | undefined, context?: Con
     },
     day,
   );
-  metrics.addMetric('DigestsSent', MetricUnit.Count, result.dispatch.sent);
-  metrics.addMetric('DigestsFailed', MetricUnit.Count, result.dispatch.failed);
-  metrics.publishStoredMetrics();
+  // No custom metric: a digest SNS refused stays pending, and the sweep's AlertsFailed alarm covers it.
+  if (result.dispatch.failed > 0)
+    logger.warn('digest finished with failures', { day: result.day, failed: result.dispatch.failed });
   return {
     day: result.day,
     stories: result.stories,

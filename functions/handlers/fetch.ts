@@ -7,29 +7,16 @@ import { makeStore, requiredEnv } from './runtime';
 import { configuredSources, makeHttpClient } from './source-runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-fetch' });
-const metrics = new Metrics({ namespace: 'KzNewsMonitor', serviceName: 'fetch' });
+const metrics = new Metrics({ serviceName: 'fetch' });
 const sources = configuredSources();
 const store = makeStore();
 const queue = new SqsItemQueue(new SQSClient({}), requiredEnv('QUEUE_URL'));
 
 /**
- * EMF metrics of one cycle. Per source: SourceFailures (0 or 1, so N failing cycles in a row are N
- * periods with sum ≥ 1) and ItemsListed, each under {service, sourceId}; each metric gets its own
- * single-metric object because a single-metric flush drops the dimensions it was given.
+ * EMF metrics of one cycle: only what an alarm reads (see emitted-metrics.ts). SourceFailures counts
+ * this cycle's failed sources without a per-source dimension; `kzmon sources` says which one.
  */
 export function recordCycleMetrics(m: Metrics, result: FetchCycleResult): void {
-  for (const s of result.sources) {
-    for (const [name, value] of [
-      ['SourceFailures', s.ok ? 0 : 1],
-      ['ItemsListed', s.listed],
-    ] as const) {
-      const single = m.singleMetric();
-      single.addDimension('sourceId', s.sourceId);
-      single.addMetric(name, MetricUnit.Count, value);
-    }
-  }
-  m.addMetric('ItemsFetched', MetricUnit.Count, result.sources.reduce((n, s) => n + s.listed, 0));
-  m.addMetric('ItemsNew', MetricUnit.Count, result.queued);
   m.addMetric('SourceFailures', MetricUnit.Count, result.sources.filter((s) => !s.ok).length);
 }
 

@@ -24,6 +24,7 @@ import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
+import { DELIVERY_LOG, type Delivery } from '../../functions/local/outbox-publisher';
 import { rng } from './harness/corpus';
 import {
   CRASH_PHASES,
@@ -277,6 +278,7 @@ describe('alert faults', () => {
         CRASH_DIR: join(work, 'dynamo'),
         CRASH_SOURCES: sourcesFile,
         CRASH_PUBLISH_LOG: publishLog,
+        CRASH_OUTBOX: join(work, 'outbox'),
         // Each restart is one scheduler period (10 min) later: leases of killed sweeps have run out.
         CRASH_NOW: new Date(NOW.getTime() + i * 10 * 60_000).toISOString(),
       });
@@ -362,13 +364,18 @@ describe('alert faults', () => {
         // One alert can be caught in the window by more than one kill (sent, killed; re-sent, killed again).
         const windowHits = killed.reduce((n, r) => n + r.killedAt!.inWindow.length, 0);
         const repeatedIds = t.duplicatedUrls.map(idFor);
+        // The outbox (the local SNS) logged every delivery across the runs: its repeats are the same ones.
+        const deliveries = readFileSync(join(work, 'outbox', DELIVERY_LOG), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Delivery);
         recordRow(
           rowFrom(
             'crash: cycle killed (SIGKILL to the process group) and restarted',
             t,
             0,
             seconds,
-            `killed in ${killed.map((r) => `${r.killedAt!.phase}#${r.killedAt!.occurrence}`).join(', ')}; ${runs.length} runs; ${windowHits} accepted-not-marked alerts caught by a kill (${window.size} distinct), ${repeatedIds.length} of them sent again; 0 processes survived`,
+            `killed in ${killed.map((r) => `${r.killedAt!.phase}#${r.killedAt!.occurrence}`).join(', ')}; ${runs.length} runs; ${windowHits} accepted-not-marked alerts caught by a kill (${window.size} distinct), ${repeatedIds.length} of them sent again; ${deliveries.length} outbox deliveries; 0 processes survived`,
           ),
         );
         for (const r of killed) {
@@ -383,6 +390,7 @@ describe('alert faults', () => {
         // At-least-once: a repeat only for an alert SNS accepted before the kill and the mark never recorded.
         for (const id of repeatedIds) expect(window, id).toContain(id);
         expect(t.duplicated).toBeLessThanOrEqual(windowHits);
+        expect(deliveries.length - new Set(deliveries.map((d) => d.alertId)).size).toBe(t.duplicated);
       } finally {
         await dynamo.close();
       }

@@ -8,6 +8,7 @@
  * SIGKILL to the process group arrives. Phases are named in crash-driver.ts.
  *
  * env: CRASH_DIR (dynalite dir), CRASH_SOURCES (JSON file of source definitions), CRASH_PUBLISH_LOG,
+ *      CRASH_OUTBOX (the outbox directory, whose deliveries.jsonl keeps every delivery across runs),
  *      CRASH_NOW (ISO instant the cycle's clock reads), CRASH_KILL_AT
  */
 import { appendFileSync, readFileSync, writeSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { allowedHostsFor } from '../../../functions/domain/sources/allowlist';
 import { parseSources } from '../../../functions/domain/sources/definitions';
 import { runLocalCycle } from '../../../functions/local/local-cycle';
 import { startLocalDynamo } from '../../../functions/local/local-dynamodb';
-import { CATCH_ALL, captureLog } from './world';
+import { OutboxPublisher } from '../../../functions/local/outbox-publisher';
+import { CATCH_ALL_SUBSCRIBER, captureLog } from './world';
 
 const STORE_PHASE: Record<string, string> = {
   findUnseen: 'fetch',
@@ -72,17 +74,18 @@ async function main() {
       },
     ]),
   ) as unknown as MonitorStore;
-  let n = 0;
+  // The topic: the local outbox, which logs every delivery (repeats included) before it answers.
+  const outbox = new OutboxPublisher(process.env.CRASH_OUTBOX!, [CATCH_ALL_SUBSCRIBER]);
   const publisher: AlertPublisher = {
-    subscribers: CATCH_ALL,
+    subscribers: outbox.subscribers,
     async publish(message: AlertMessage) {
-      const messageId = `crash-${process.pid}-${++n}`;
-      appendFileSync(publishLog, `${JSON.stringify({ messageId, message })}\n`);
+      appendFileSync(publishLog, `${JSON.stringify({ message })}\n`);
+      const res = await outbox.publish(message);
       inWindow.add(String(message.attributes.alertId));
-      // Accepted by the topic; the answer has not come back yet.
+      // Accepted and delivered; the answer has not reached the sweep yet.
       event('publish', `publish ${String(message.attributes.alertId)}`);
       await new Promise((r) => setTimeout(r, 2));
-      return { messageId };
+      return res;
     },
   };
   const http = new HttpClient({

@@ -34,15 +34,16 @@ export function captureLog(): Log & { entries: LogEntry[]; errors: () => LogEntr
 }
 
 /** One instant subscriber to everything: every first copy of a story reaches it. */
-export const CATCH_ALL: SubscriberPolicy[] = [
-  filterPolicyEntry({
-    id: 'all-email',
-    email: 'all@example.org',
-    categories: ['kz-us', 'c5plus1'],
-    minScore: 0,
-    delivery: 'instant',
-  }),
-];
+/** The one subscriber of the suite: instant email for everything relevant. */
+export const CATCH_ALL_SUBSCRIBER: Subscriber = {
+  id: 'all-email',
+  email: 'all@example.org',
+  categories: ['kz-us', 'c5plus1'],
+  minScore: 0,
+  delivery: 'instant',
+};
+
+export const CATCH_ALL: SubscriberPolicy[] = [filterPolicyEntry(CATCH_ALL_SUBSCRIBER)];
 
 function filterPolicyEntry(s: Subscriber): SubscriberPolicy {
   return { id: s.id, delivery: s.delivery, policy: filterPolicyFor(s) };

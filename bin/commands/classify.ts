@@ -1,41 +1,64 @@
 /**
  * `kzmon classify [FILE]`: JSON Lines in (FILE or standard input), one JSON line out per input line, in
- * order. Input: {"id", "title", "body", "language"?, "url"?}. A line that is not JSON or lacks `body`
- * yields {"id": <if known>, "error": "<reason>"} and the run goes on. Blank lines are skipped. Exit code
- * 0 unless the input cannot be read.
+ * order. Input: {"id", "title", "body", "lead"?, "language"?, "url"?, "publishedAt"?}. A line that is not
+ * JSON, has no `id` or no `body`, or a field of the wrong type yields {"line": <its number>, "id": <if
+ * known>, "error": "<reason>"}, is not classified, and the run goes on. Blank lines are skipped (and
+ * counted). Exit code: 0 every line classified; 1 some line was bad (the others were answered);
+ * 2 the input could not be read.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { classify } from '../../functions/domain/classification/classify';
+import { leadAndBody } from '../../functions/domain/classification/input';
 import { LANGUAGES, type Language } from '../../functions/domain/model';
 
-/** Classifies one input line; returns the output object (a result or an error). */
-export function classifyLine(line: string): Record<string, unknown> {
+export const CLASSIFY_EXIT = { ok: 0, badLines: 1, unreadable: 2 } as const;
+
+type Answer = Record<string, unknown>;
+
+/** Why the fields of a parsed line cannot be classified, or null when they can. */
+function fieldProblem(o: Record<string, unknown>): string | null {
+  const id = o.id;
+  if (!((typeof id === 'string' && id.trim() !== '') || typeof id === 'number')) {
+    return 'missing "id" (a non-empty string or a number is required, to match answers to items)';
+  }
+  if (typeof o.body !== 'string') return 'missing "body" (a string is required)';
+  for (const key of ['title', 'lead'] as const) {
+    if (o[key] !== undefined && o[key] !== null && typeof o[key] !== 'string')
+      return `"${key}" must be a string or null`;
+  }
+  if (o.language !== undefined && !LANGUAGES.includes(o.language as Language)) {
+    return `"language" must be one of ${LANGUAGES.join(', ')}`;
+  }
+  if (o.url !== undefined && typeof o.url !== 'string') return '"url" must be a string';
+  return null;
+}
+
+/**
+ * Classifies one input line (`lineNumber` counts from 1, blank lines included); returns the answer: a
+ * result, or an error record naming the line.
+ */
+export function classifyLine(line: string, lineNumber = 1): Answer {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch (err) {
     const id = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(line)?.[1] ?? null;
-    return { id, error: `invalid JSON: ${(err as Error).message}` };
+    return { line: lineNumber, id, error: `invalid JSON: ${(err as Error).message}` };
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { id: null, error: 'not a JSON object' };
+    return { line: lineNumber, id: null, error: 'not a JSON object' };
   }
   const o = parsed as Record<string, unknown>;
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null;
-  if (typeof o.body !== 'string') return { id, error: 'missing "body" (a string is required)' };
-  if (o.title !== undefined && o.title !== null && typeof o.title !== 'string') {
-    return { id, error: '"title" must be a string or null' };
-  }
-  if (o.language !== undefined && !LANGUAGES.includes(o.language as Language)) {
-    return { id, error: `"language" must be one of ${LANGUAGES.join(', ')}` };
-  }
-  if (o.url !== undefined && typeof o.url !== 'string') return { id, error: '"url" must be a string' };
+  const problem = fieldProblem(o);
+  if (problem) return { line: lineNumber, id, error: problem };
+  const body = o.body as string;
   const c = classify({
     title: (o.title as string | null | undefined) ?? null,
-    body: o.body,
+    body: typeof o.lead === 'string' ? leadAndBody(o.lead, body.split(/\n\s*\n/)) : body,
     language: o.language as Language | undefined,
     url: o.url as string | undefined,
   });
@@ -52,40 +75,60 @@ export function classifyLine(line: string): Record<string, unknown> {
   };
 }
 
-/** Streams JSON Lines from `input` to `output`. Resolves with the number of lines answered. */
-export async function runClassify(input: Readable, output: Writable): Promise<number> {
+/** Streams JSON Lines from `input` to `output`. Resolves with the lines answered and how many were bad. */
+export async function runClassify(
+  input: Readable,
+  output: Writable,
+): Promise<{ answered: number; bad: number }> {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let count = 0;
+  let answered = 0;
+  let bad = 0;
+  let lineNumber = 0;
   for await (const raw of rl) {
+    lineNumber++;
     const line = raw.replace(/^\uFEFF/, '');
     if (line.trim() === '') continue;
-    let out: Record<string, unknown>;
+    let out: Answer;
     try {
-      out = classifyLine(line);
+      out = classifyLine(line, lineNumber);
     } catch (err) {
-      out = { id: null, error: `classifier failed: ${(err as Error).message}` };
+      out = { line: lineNumber, id: null, error: `classifier failed: ${(err as Error).message}` };
     }
+    if ('error' in out) bad++;
     if (!output.write(`${JSON.stringify(out)}\n`)) await new Promise((r) => output.once('drain', r));
-    count++;
+    answered++;
   }
-  return count;
+  return { answered, bad };
 }
 
 export function registerClassifyCommand(program: Command): void {
   program
     .command('classify')
     .description(
-      'classify JSON Lines items {"id","title","body","language"?,"url"?} from FILE or standard input; ' +
-        'one JSON line out per item',
+      'classify JSON Lines items {"id","title","body","lead"?,"language"?,"url"?} from FILE or standard input; ' +
+        'one JSON line out per item, a bad line answered with {"line","id","error"}',
     )
     .argument('[file]', 'a JSON Lines file (standard input when omitted)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every line classified; 1 some line was bad (its error record names the line number; ' +
+        'the other lines were answered); 2 the input could not be read.',
+    )
     .action(async (file?: string) => {
       const input: Readable = file ? createReadStream(file) : process.stdin;
       try {
-        await runClassify(input, process.stdout);
+        const { bad } = await runClassify(input, process.stdout);
+        if (bad > 0) {
+          process.stderr.write(
+            `kzmon classify: ${bad} bad line${bad === 1 ? '' : 's'} (see their "error" records)\n`,
+          );
+          process.exitCode = CLASSIFY_EXIT.badLines;
+        }
       } catch (err) {
-        process.stderr.write(`kzmon classify: cannot read ${file ?? 'standard input'}: ${(err as Error).message}\n`);
-        process.exitCode = 1;
+        process.stderr.write(
+          `kzmon classify: cannot read ${file ?? 'standard input'}: ${(err as Error).message}\n`,
+        );
+        process.exitCode = CLASSIFY_EXIT.unreadable;
       }
     });
 }

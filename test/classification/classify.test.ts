@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,36 +155,5 @@ describe('held-out set (full-length articles, labelled before the rules were tun
     expect(company.categories).toContain('kz-us');
     for (const spelling of ['Ortalyq Azıa + AQSh', 'Ortalyq Aziia + AQSh'])
       expect(classify({ title: null, body: `${spelling} formatyndaǵy bıznes forým ótti.` }).categories).toEqual(['c5plus1']);
-  });
-});
-
-describe('kzmon classify (real process)', () => {
-  it('answers one JSON line per input line, in order, with errors inline and exit 0', () => {
-    const input = [
-      JSON.stringify({ id: 'a', title: SEED_TITLE, body: SEED }),
-      '{"id": "broken", ',
-      JSON.stringify({ id: 'b', title: 'no body' }),
-      JSON.stringify({ id: 'c', title: 'Tenge falls', body: 'The tenge fell against the US dollar.', language: 'en' }),
-    ].join('\n');
-    const tsx = path.resolve(__dirname, '../../node_modules/.bin/tsx');
-    const res = spawnSync(tsx, [path.resolve(__dirname, 'run-classify-cli.ts'), 'classify'], { input, encoding: 'utf8' });
-    expect(res.status).toBe(0);
-    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
-    expect(Object.keys(lines[0])).toEqual([
-      'id', 'relevant', 'categories', 'scores', 'topics', 'people', 'eventType', 'language', 'evidence',
-    ]);
-    expect(lines[0]).toMatchObject({ id: 'a', relevant: true, categories: ['kz-us', 'c5plus1'] });
-    expect(lines[1]).toEqual({ id: 'broken', error: expect.stringMatching(/invalid JSON/) });
-    expect(lines[2]).toEqual({ id: 'b', error: expect.stringMatching(/body/) });
-    expect(lines[3]).toMatchObject({ id: 'c', relevant: false, categories: [] });
-  });
-  it('exits non-zero when the file cannot be read', () => {
-    const tsx = path.resolve(__dirname, '../../node_modules/.bin/tsx');
-    const res = spawnSync(tsx, [path.resolve(__dirname, 'run-classify-cli.ts'), 'classify', '/nonexistent/file.jsonl'], {
-      encoding: 'utf8',
-    });
-    expect(res.status).not.toBe(0);
-    expect(res.stderr).toMatch(/cannot read/);
   });
 });

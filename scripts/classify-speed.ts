@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { classifierInput } from '../functions/domain/classification/input';
 import { extractArticle } from '../functions/domain/extraction/extract-article';
 import type { ClassifierInput, Language } from '../functions/domain/model';
 import { type BenchPage, generateCorpus, PAGE_KINDS } from './bench/corpus';
@@ -44,12 +45,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function inputOf(p: Page): ClassifierInput {
   const a = extractArticle(p.html, p.url, p.language ? { language: p.language } : undefined);
-  return {
-    title: a.title,
-    body: [a.lead, a.paragraphs.join('\n\n')].filter(Boolean).join('\n\n'),
-    language: a.language ?? p.language,
-    url: p.url,
-  };
+  // the text as the classify Lambda assembles it (a lead the body repeats is read once)
+  return classifierInput(a, { language: p.language, url: p.url });
 }
 
 const hint = (p: BenchPage): Language => (p.lang === 'kk-latn' ? 'kk' : p.lang);

@@ -1,5 +1,6 @@
 import { recordStoryAndAlert } from './alerts/prepare-alert';
 import { classify } from './classification/classify';
+import { leadAndBody } from './classification/input';
 import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
 import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
 import type { Log, MonitorStore } from './ports';
@@ -48,7 +49,7 @@ export async function processEntry(
   const title = article.title ?? entry.title ?? '';
   const classification = classify({
     title,
-    body: [article.lead, body].filter(Boolean).join('\n\n'),
+    body: leadAndBody(article.lead, article.paragraphs),
     language: article.language ?? entry.language,
     url: entry.url,
   });

@@ -98,6 +98,12 @@ export interface StoredItem {
   fetchedAt: string;
   classification: Classification;
   storyId: string;
+  /**
+   * One English sentence (at most 200 characters) of what the classifier found: event, officials,
+   * relationship or format, Astana date (classification/gist.ts). Set on every item the monitor stores;
+   * records stored before it existed lack it (itemGist() then builds it from the classification).
+   */
+  gist?: string;
 }
 
 export type SourceKind = 'rss' | 'kazinform-list' | 'sitemap' | 'govkz-news';

@@ -1,5 +1,6 @@
 import { recordStoryAndAlert } from './alerts/prepare-alert';
 import { classify } from './classification/classify';
+import { buildGist } from './classification/gist';
 import { leadAndBody } from './classification/input';
 import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
 import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
@@ -73,6 +74,7 @@ export async function processEntry(
     classification,
     storyId: entry.itemId,
   };
+  item.gist = buildGist(classification, item.publishedAt);
   // Story membership and the alert are recorded before the item: the item is the commit point, so a
   // crash anywhere before it is repaired by redelivery (both steps find their earlier records), and an
   // alert is never lost. Every copy gets an alert record; the sweep decides whether a later copy of a

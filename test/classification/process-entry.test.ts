@@ -49,4 +49,45 @@ describe('an item whose lead repeats its first paragraph', () => {
     expect(kzUs.map((e) => e.text)).toEqual([...new Set(kzUs.map((e) => e.text))]);
     expect(kzUs.filter((e) => e.text === FIRST)).toHaveLength(1);
   });
+
+  it('is stored with its English gist', async () => {
+    const item = await store.getItem(entry.itemId);
+    // published 20:30 UTC on the 24th: the 25th in Astana
+    expect(item!.gist).toBe(
+      'Meeting: Murat Nurtleu and Antony Blinken on Kazakhstan–US relations (trade and investment, critical minerals), 25 Nov 2026 (Astana).',
+    );
+  });
+});
+
+describe('a Russian item', () => {
+  it('is stored with an English gist that its alert shows under the title', async () => {
+    const ru: FeedEntry = {
+      ...entry,
+      sourceId: 'mfa-ru',
+      itemId: 'c0ffee0000000002',
+      url: 'https://www.gov.kz/memleket/entities/mfa/press/news/details/2002?lang=ru',
+      canonicalUrl: 'https://www.gov.kz/memleket/entities/mfa/press/news/details/2002?lang=ru',
+      language: 'ru',
+      title: 'Мурат Нуртлеу провел телефонный разговор с Энтони Блинкеном',
+      summary: null,
+      bodyHtml:
+        '<p>Министр иностранных дел Казахстана Мурат Нуртлеу провел телефонный разговор с Государственным секретарем США Энтони Блинкеном.</p>' +
+        '<p>Стороны обсудили казахстанско-американское сотрудничество.</p>',
+    };
+    expect(
+      await processEntry(ru, {
+        http: noHttp,
+        store,
+        log: quiet,
+        now: () => new Date('2026-11-25T00:00:00Z'),
+      }),
+    ).toBe('relevant');
+    const item = await store.getItem(ru.itemId);
+    expect(item!.gist).toBe(
+      'Call: Murat Nurtleu and Antony Blinken on Kazakhstan–US relations, 25 Nov 2026 (Astana).',
+    );
+    const alert = await store.getAlert(ru.itemId);
+    const lines = alert!.message.email.split('\n');
+    expect(lines.slice(0, 2)).toEqual([ru.title, `In English: ${item!.gist}`]);
+  });
 });

@@ -1,3 +1,4 @@
+import { itemGist } from '../classification/gist';
 import type { StoredItem } from '../model';
 import type { AlertMessage } from '../ports';
 import { ASTANA_OFFSET_MS } from './local-time';
@@ -78,7 +79,12 @@ export function categoryTag(categories: readonly string[]): string {
  * shorter of the item URL and its canonical URL is used. Cyrillic (Russian, Kazakh) forces UCS-2.
  */
 export function formatSms(
-  item: Pick<StoredItem, 'title' | 'url' | 'classification'> & { canonicalUrl?: string },
+  item: Pick<StoredItem, 'title' | 'url' | 'classification'> & {
+    canonicalUrl?: string;
+    language?: StoredItem['language'];
+    gist?: string;
+    publishedAt?: string;
+  },
 ): string {
   const tag = categoryTag(item.classification.categories);
   const link = item.canonicalUrl && item.canonicalUrl.length < item.url.length ? item.canonicalUrl : item.url;
@@ -86,6 +92,13 @@ export function formatSms(
   const compose = (t: string) => (t ? `${tag} ${t} ${link}` : `${tag} ${link}`);
   const full = compose(title);
   const { units, gsm7 } = smsLength(full);
+  // A Russian or Kazakh alert adds the English gist after the whole title where both fit in the
+  // two parts an SMS may take; the title is never shortened to make room for it.
+  if (item.language === 'ru' || item.language === 'kk') {
+    const withGist = compose(`${title} — ${gsmFriendly(itemGist(item))}`);
+    const shape = smsLength(withGist);
+    if (shape.units <= smsCapacity(shape.gsm7, 2)) return withGist;
+  }
   if (units <= smsCapacity(gsm7, 1)) return full;
   const capacity = smsCapacity(gsm7, 2);
   const ellipsis = gsm7 ? '...' : '…';
@@ -151,8 +164,11 @@ export function formatAlertMessage(
   const subject = emailSubject(`[${tags}]`, item.title);
   const times = formatTimes(item.publishedAt);
   const evidence = pickEvidence(c).map((e) => `  • ${e}`);
+  // Russian and Kazakh alerts carry the English gist under the title, for readers of neither.
+  const gist = item.language === 'ru' || item.language === 'kk' ? [`In English: ${itemGist(item)}`] : [];
   const email = [
     item.title,
+    ...gist,
     '',
     `Source:     ${item.sourceId} (${item.language})`,
     `Published:  ${times.local} / ${times.utc}`,

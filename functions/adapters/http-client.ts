@@ -31,7 +31,12 @@ export {
   type HttpRequest,
   type HttpResponse,
 } from '../domain/sources/http-port';
-export { declaredCharsets, decodeBody, detectCharset, InvalidEncodingError } from '../domain/sources/text-encoding';
+export {
+  declaredCharsets,
+  decodeBody,
+  detectCharset,
+  InvalidEncodingError,
+} from '../domain/sources/text-encoding';
 
 export const USER_AGENT =
   'kz-news-monitor/0.1 (+https://github.com/kz-news-monitor/kz-news-monitor; news monitoring for Kazakhstan-US relations)';
@@ -79,7 +84,8 @@ const PRIVATE_V4 = [
 
 export function isPrivateAddress(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return true;
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local'))
+    return true;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(h)) return PRIVATE_V4.some((re) => re.test(h));
   if (h.includes(':')) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
@@ -151,7 +157,8 @@ export class HttpClient implements HttpPort {
       throw new FetchRefusedError(`not a valid URL: ${raw}`, raw);
     }
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-    if (url.username || url.password) throw new FetchRefusedError(`refused URL with credentials: ${url.host}`, raw);
+    if (url.username || url.password)
+      throw new FetchRefusedError(`refused URL with credentials: ${url.host}`, raw);
     const plainLocal = this.local && url.protocol === 'http:' && isLoopback(host);
     if (url.protocol !== 'https:' && !plainLocal) {
       throw new FetchRefusedError(`refused ${url.protocol} URL (https only): ${raw}`, raw);
@@ -171,12 +178,19 @@ export class HttpClient implements HttpPort {
       this.counters.refused++;
       throw err;
     }
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.followRedirects(req);
       } catch (err) {
         const delay = this.retryDelay(err as Error, attempt);
-        if (delay === null) throw err;
+        if (delay === null) {
+          // The user waited for all of them: say how many and how long, not only the last attempt's limit.
+          if (attempt > 1 && err instanceof Error) {
+            err.message = `${err.message}, ${attempt} attempts over ${Math.round((Date.now() - started) / 1000)} s`;
+          }
+          throw err;
+        }
         this.retriesLeft--;
         this.counters.retries++;
         await this.sleep(delay);
@@ -186,8 +200,12 @@ export class HttpClient implements HttpPort {
 
   /** Milliseconds to wait before the next attempt, or null when this failure is final. */
   private retryDelay(err: Error, attempt: number): number | null {
+    // A challenge page answers the same way every time: retrying only walks further into it.
+    const challenged =
+      err instanceof HttpStatusError && err.headers?.get('cf-mitigated')?.toLowerCase() === 'challenge';
     const retryable =
-      err instanceof NetworkError || (err instanceof HttpStatusError && (err.status >= 500 || err.status === 429));
+      err instanceof NetworkError ||
+      (err instanceof HttpStatusError && !challenged && (err.status >= 500 || err.status === 429));
     if (!retryable || attempt >= this.maxAttempts || this.retriesLeft <= 0) return null;
     if (err instanceof HttpStatusError && err.retryAfterMs !== undefined) {
       if (err.retryAfterMs > this.maxRetryAfterMs) {
@@ -227,7 +245,13 @@ export class HttpClient implements HttpPort {
         return { ...res, notModified: true };
       }
       if (res.status >= 400) {
-        throw new HttpStatusError(res.status, res.url, res.body.toString('utf8').slice(0, 500), retryAfterMs(res.headers));
+        throw new HttpStatusError(
+          res.status,
+          res.url,
+          res.body.toString('utf8').slice(0, 2000),
+          retryAfterMs(res.headers),
+          res.headers,
+        );
       }
       return res;
     }
@@ -279,11 +303,25 @@ export class HttpClient implements HttpPort {
         reject(err);
       };
       const total = setTimeout(
-        () => fail(new NetworkError(`timed out after ${this.timeoutMs} ms fetching ${where}`, where, 'ETIMEDOUT')),
+        () =>
+          fail(
+            new NetworkError(
+              `no answer within ${seconds(this.timeoutMs)} (timed out after ${this.timeoutMs} ms) fetching ${where}`,
+              where,
+              'ETIMEDOUT',
+            ),
+          ),
         this.timeoutMs,
       );
       const connect = setTimeout(
-        () => fail(new NetworkError(`could not connect within ${this.connectTimeoutMs} ms to ${url.host}`, where, 'ECONNECT_TIMEOUT')),
+        () =>
+          fail(
+            new NetworkError(
+              `could not connect within ${this.connectTimeoutMs} ms to ${url.host}`,
+              where,
+              'ECONNECT_TIMEOUT',
+            ),
+          ),
         this.connectTimeoutMs,
       );
       const done = (status: number, out: Headers, buf: Buffer) => {
@@ -294,44 +332,59 @@ export class HttpClient implements HttpPort {
         this.counters.bytes += buf.byteLength;
         resolve({ url: where, status, headers: out, body: buf, notModified: false });
       };
-      const request = lib.request(url, { method, headers, lookup: this.checkedLookup(url.hostname), agent: false }, (res) => {
-        const out = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (Array.isArray(value)) for (const v of value) out.append(name, v);
-          else if (value !== undefined) out.set(name, value);
-        }
-        const status = res.statusCode ?? 0;
-        if (status >= 300 && status < 400) {
-          res.resume();
-          res.on('end', () => done(status, out, Buffer.alloc(0)));
-          res.on('error', (e) => fail(new NetworkError(`network error reading ${where}: ${e.message}`, where)));
-          return;
-        }
-        const declared = Number(res.headers['content-length'] ?? 'NaN');
-        const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-        if (Number.isFinite(declared) && declared > this.maxBytes && !encoding) {
-          fail(new ResponseTooLargeError(`response from ${where} is ${declared} bytes, over the ${this.maxBytes}-byte cap`));
-          return;
-        }
-        let stream: NodeJS.ReadableStream = res;
-        if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
-        else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
-        else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on('data', (chunk: Buffer) => {
-          size += chunk.byteLength;
-          if (size > this.maxBytes) {
-            fail(new ResponseTooLargeError(`response from ${where} exceeded the ${this.maxBytes}-byte cap`));
+      const request = lib.request(
+        url,
+        { method, headers, lookup: this.checkedLookup(url.hostname), agent: false },
+        (res) => {
+          const out = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (Array.isArray(value)) for (const v of value) out.append(name, v);
+            else if (value !== undefined) out.set(name, value);
+          }
+          const status = res.statusCode ?? 0;
+          if (status >= 300 && status < 400) {
+            res.resume();
+            res.on('end', () => done(status, out, Buffer.alloc(0)));
+            res.on('error', (e) =>
+              fail(new NetworkError(`network error reading ${where}: ${e.message}`, where)),
+            );
             return;
           }
-          chunks.push(chunk);
-        });
-        stream.on('end', () => done(status, out, Buffer.concat(chunks)));
-        stream.on('error', (e: Error) => fail(new NetworkError(`could not read ${where}: ${e.message}`, where)));
-        res.on('aborted', () => fail(new NetworkError(`connection closed while reading ${where}`, where, 'ECONNRESET')));
-
-      });
+          const declared = Number(res.headers['content-length'] ?? 'NaN');
+          const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+          if (Number.isFinite(declared) && declared > this.maxBytes && !encoding) {
+            fail(
+              new ResponseTooLargeError(
+                `response from ${where} is ${declared} bytes, over the ${this.maxBytes}-byte cap`,
+              ),
+            );
+            return;
+          }
+          let stream: NodeJS.ReadableStream = res;
+          if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
+          else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
+          else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
+          const chunks: Buffer[] = [];
+          let size = 0;
+          stream.on('data', (chunk: Buffer) => {
+            size += chunk.byteLength;
+            if (size > this.maxBytes) {
+              fail(
+                new ResponseTooLargeError(`response from ${where} exceeded the ${this.maxBytes}-byte cap`),
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          stream.on('end', () => done(status, out, Buffer.concat(chunks)));
+          stream.on('error', (e: Error) =>
+            fail(new NetworkError(`could not read ${where}: ${e.message}`, where)),
+          );
+          res.on('aborted', () =>
+            fail(new NetworkError(`connection closed while reading ${where}`, where, 'ECONNRESET')),
+          );
+        },
+      );
       request.on('socket', (socket) => {
         const up = () => clearTimeout(connect);
         if (!socket.connecting) up();
@@ -356,14 +409,23 @@ export class HttpClient implements HttpPort {
         const list = addresses as unknown as { address: string; family: number }[];
         const bad = list.find((a) => isPrivateAddress(a.address) && !(this.local && isLoopback(a.address)));
         if (bad) {
-          return callback(new FetchRefusedError(`refused ${host}: it resolves to private address ${bad.address}`, host), '', 4);
+          return callback(
+            new FetchRefusedError(`refused ${host}: it resolves to private address ${bad.address}`, host),
+            '',
+            4,
+          );
         }
-        if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+        if ((options as { all?: boolean }).all)
+          return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
         const first = list[0]!;
         callback(null, first.address, first.family);
       });
     };
   }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 export function retryAfterMs(headers: Headers): number | undefined {
@@ -374,4 +436,3 @@ export function retryAfterMs(headers: Headers): number | undefined {
   const date = Date.parse(value);
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
-

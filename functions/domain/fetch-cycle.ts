@@ -2,7 +2,12 @@ import type { FeedEntry, SourceHealth } from './model';
 import type { ItemQueue, Log, MonitorStore } from './ports';
 import type { SourceDefinition } from './sources/definitions';
 import type { HttpPort } from './sources/http-port';
+import { BLOCKED_WORDING, type Blocker, SourceBlockedError, describeFailure } from './sources/source-failure';
 import { readSource } from './sources/source-reader';
+
+/** The first wait after a challenge; doubled per challenged try, up to the cap. */
+export const BLOCKED_BACKOFF_BASE_MS = 15 * 60_000;
+export const BLOCKED_BACKOFF_MAX_MS = 12 * 3_600_000;
 
 export interface SourceOutcome {
   sourceId: string;
@@ -10,9 +15,15 @@ export interface SourceOutcome {
   notModified: boolean;
   listed: number;
   new: number;
-  /** How the entries were read: the feed, a list page (maybe as the feed's fallback) or an API. */
-  via?: 'feed' | 'list' | 'api';
+  /** How the entries were read: a feed, a list page, a sitemap or an API. */
+  via?: 'feed' | 'list' | 'sitemap' | 'api';
+  /** The discovery path that yielded the entries (`list https://…`, `gov.kz v1 ticket`). */
+  pathUsed?: string;
   note?: string;
+  /** The source answered with a challenge page ("blocked by a Cloudflare challenge"), or is waiting one out. */
+  blocked?: Blocker;
+  /** Not read this cycle: still backing off from a challenge until `nextAttemptAfter`. */
+  skipped?: boolean;
   /** Links the source listed that were refused by the allowlist. */
   refusedLinks?: number;
   error?: string;
@@ -46,7 +57,9 @@ export async function runFetchCycle(deps: FetchCycleDeps): Promise<FetchCycleRes
   });
   // Sources overlap (a feed and a list page of one site): an item is queued by the first source only.
   const claimed = new Set<string>();
-  const outcomes = await Promise.all(enabled.map((source) => fetchOne(source, states.get(source.id), deps, now, claimed)));
+  const outcomes = await Promise.all(
+    enabled.map((source) => fetchOne(source, states.get(source.id), deps, now, claimed)),
+  );
   return { sources: outcomes, queued: outcomes.reduce((n, o) => n + o.new, 0) };
 }
 
@@ -58,6 +71,28 @@ async function fetchOne(
   claimed: Set<string>,
 ): Promise<SourceOutcome> {
   const previous: SourceHealth = state ?? { sourceId: source.id, consecutiveFailures: 0 };
+  if (
+    previous.blockedBy &&
+    previous.nextAttemptAfter &&
+    Date.parse(previous.nextAttemptAfter) > now().getTime()
+  ) {
+    // Asking again now would meet the same challenge and only make the block last longer.
+    const error = `${BLOCKED_WORDING[previous.blockedBy]} since ${previous.blockedSince ?? '?'}; not read again before ${previous.nextAttemptAfter}`;
+    deps.log.info('source skipped: backing off from a challenge', {
+      sourceId: source.id,
+      nextAttemptAfter: previous.nextAttemptAfter,
+    });
+    return {
+      sourceId: source.id,
+      ok: false,
+      notModified: false,
+      listed: 0,
+      new: 0,
+      blocked: previous.blockedBy,
+      skipped: true,
+      error,
+    };
+  }
   try {
     const read = await readSource(source, { http: deps.http, state: previous, log: deps.log });
     let fresh: FeedEntry[] = [];
@@ -78,11 +113,17 @@ async function fetchOne(
       lastModified: read.lastModified,
       validatorUrl: read.validatorUrl,
       note: read.notModified ? previous.note : read.note,
+      pathUsed: read.pathUsed ?? previous.pathUsed,
+      blockedBy: undefined,
+      blockedSince: undefined,
+      blockedStreak: undefined,
+      nextAttemptAfter: undefined,
     };
     if (healthChanged(previous, next)) await deps.store.putSourceState(next);
     deps.log.info('source read', {
       sourceId: source.id,
       via: read.via,
+      pathUsed: read.pathUsed,
       listed: read.entries.length,
       new: fresh.length,
       notModified: read.notModified,
@@ -94,25 +135,49 @@ async function fetchOne(
       listed: read.entries.length,
       new: fresh.length,
       via: read.via,
+      pathUsed: read.pathUsed,
       note: read.note,
       refusedLinks: read.refusedLinks.length,
     };
   } catch (err) {
-    const reason = (err as Error).message;
-    deps.log.error('source failed', { sourceId: source.id, url: source.url, error: reason });
-    const at = now().toISOString();
-    await deps.store
-      .putSourceState({
-        ...previous,
-        sourceId: source.id,
-        lastAttemptAt: at,
-        lastError: reason,
-        lastErrorAt: at,
-        consecutiveFailures: previous.consecutiveFailures + 1,
-      })
-      .catch((e: Error) => deps.log.error('could not record source health', { sourceId: source.id, error: e.message }));
-    return { sourceId: source.id, ok: false, notModified: false, listed: 0, new: 0, error: reason };
+    return recordFailure(source, previous, err, deps, now);
   }
+}
+
+async function recordFailure(
+  source: SourceDefinition,
+  previous: SourceHealth,
+  err: unknown,
+  deps: FetchCycleDeps,
+  now: () => Date,
+): Promise<SourceOutcome> {
+  const reason = describeFailure(err);
+  const at = now().toISOString();
+  const blocked = err instanceof SourceBlockedError ? err.blocker : undefined;
+  const streak = blocked ? (previous.blockedStreak ?? 0) + 1 : undefined;
+  const waitMs = streak ? Math.min(BLOCKED_BACKOFF_BASE_MS * 2 ** (streak - 1), BLOCKED_BACKOFF_MAX_MS) : 0;
+  deps.log.error(blocked ? 'source blocked' : 'source failed', {
+    sourceId: source.id,
+    url: source.url,
+    error: reason,
+  });
+  await deps.store
+    .putSourceState({
+      ...previous,
+      sourceId: source.id,
+      lastAttemptAt: at,
+      lastError: reason,
+      lastErrorAt: at,
+      consecutiveFailures: previous.consecutiveFailures + 1,
+      blockedBy: blocked,
+      blockedSince: blocked ? (previous.blockedBy === blocked ? previous.blockedSince : at) : undefined,
+      blockedStreak: streak,
+      nextAttemptAfter: blocked ? new Date(now().getTime() + waitMs).toISOString() : undefined,
+    })
+    .catch((e: Error) =>
+      deps.log.error('could not record source health', { sourceId: source.id, error: e.message }),
+    );
+  return { sourceId: source.id, ok: false, notModified: false, listed: 0, new: 0, error: reason, blocked };
 }
 
 /**
@@ -121,8 +186,10 @@ async function fetchOne(
  */
 function healthChanged(a: SourceHealth, b: SourceHealth): boolean {
   if (a.consecutiveFailures !== b.consecutiveFailures) return true;
-  if (a.etag !== b.etag || a.lastModified !== b.lastModified || a.itemsLastSeen !== b.itemsLastSeen) return true;
-  if (a.validatorUrl !== b.validatorUrl || a.note !== b.note) return true;
+  if (a.etag !== b.etag || a.lastModified !== b.lastModified || a.itemsLastSeen !== b.itemsLastSeen)
+    return true;
+  if (a.validatorUrl !== b.validatorUrl || a.note !== b.note || a.pathUsed !== b.pathUsed) return true;
+  if (a.blockedBy !== b.blockedBy) return true;
   if (!a.lastSuccessAt || !b.lastSuccessAt) return true;
   return Date.parse(b.lastSuccessAt) - Date.parse(a.lastSuccessAt) > 3_600_000;
 }

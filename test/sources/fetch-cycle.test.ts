@@ -42,15 +42,20 @@ afterEach(() => dynamo.close());
 async function cycle(sources: ReturnType<typeof parseSources>, log = memoryLog()) {
   const http = testClient().http;
   const queued: FeedEntry[] = [];
-  const fetch = await runFetchCycle({ sources, http, store, log, queue: { send: async (e) => void queued.push(...e) } });
+  const fetch = await runFetchCycle({
+    sources,
+    http,
+    store,
+    log,
+    queue: { send: async (e) => void queued.push(...e) },
+  });
   for (const entry of queued) {
     if (entry.bodyHtml == null) await http.request({ url: entry.url });
     await store.saveSeenMark(entry.itemId, entry.sourceId, new Date());
   }
   return { fetch };
 }
-const articleRequests = () =>
-  server.requests.filter((r) => /^\/(news|ru)\//.test(r.path)).map((r) => r.path);
+const articleRequests = () => server.requests.filter((r) => /^\/(news|ru)\//.test(r.path)).map((r) => r.path);
 
 describe('a cycle over the fixture sources', () => {
   it('a second cycle over unchanged sources makes no article requests and no table writes', async () => {
@@ -81,13 +86,15 @@ describe('a cycle over the fixture sources', () => {
     expect(second.fetch.queued).toBe(0);
     expect(articleRequests()).toEqual([]);
     expect(writes()).toEqual([]);
-    // What the second cycle did cost: one conditional GET per source (the gov.kz pass of the first
-    // cycle is remembered, so no challenge request), and reads only (the source states).
+    // What the second cycle did cost: one conditional GET per source, plus the fresh handshake gov.kz
+    // wants before every news request (only the path that worked last time: no refused v1 ticket
+    // again), and reads only (the source states).
     expect(server.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /api/v1/public/content-manager/news',
       'GET /list/2026',
       'GET /rss/en.xml',
       'GET /rss/ru-1251.xml',
+      'POST /api/v2/_/c/k6',
     ]);
     process.stdout.write(
       `second cycle: ${server.requests.length} HTTP requests (${articleRequests().length} article), DynamoDB commands ${JSON.stringify(commands)} (${writes().length} writes)\n`,
@@ -95,7 +102,9 @@ describe('a cycle over the fixture sources', () => {
   });
 
   it('a feed that regenerates its GUIDs queues nothing new and writes nothing on the second cycle', async () => {
-    const sources = parseSources([{ id: 'churn', kind: 'rss', language: 'en', url: server.url('/fault/guid-churn.xml') }]);
+    const sources = parseSources([
+      { id: 'churn', kind: 'rss', language: 'en', url: server.url('/fault/guid-churn.xml') },
+    ]);
     const log = memoryLog();
     const first = await cycle(sources, log);
     expect(first.fetch.queued).toBe(2);
@@ -121,7 +130,13 @@ describe('a cycle over the fixture sources', () => {
     const log = memoryLog();
     // The slow fixture answers after 3 s; 1.5 s leaves room for a loaded CI machine to read the others.
     const http = testClient({ timeoutMs: 1500, maxAttempts: 1, maxBytes: 256 * 1024 }).http;
-    const deps = { sources, http, store, queue: { send: async (e: FeedEntry[]) => void queued.push(...e) }, log };
+    const deps = {
+      sources,
+      http,
+      store,
+      queue: { send: async (e: FeedEntry[]) => void queued.push(...e) },
+      log,
+    };
     const result = await runFetchCycle(deps);
     expect(result.sources.map((s) => [s.sourceId, s.ok])).toEqual([
       ['good', true],
@@ -136,29 +151,53 @@ describe('a cycle over the fixture sources', () => {
     const health = new Map((await store.listSourceStates()).map((h) => [h.sourceId, h]));
     expect(health.get('good')).toMatchObject({ consecutiveFailures: 0, itemsLastSeen: 2 });
     expect(health.get('good')!.lastSuccessAt).toBeTruthy();
-    expect(health.get('broken')).toMatchObject({ consecutiveFailures: 2, lastError: expect.stringMatching(/malformed feed/) });
-    expect(health.get('slow')!.lastError).toMatch(/timed out after 1500 ms/);
+    expect(health.get('broken')).toMatchObject({
+      consecutiveFailures: 2,
+      lastError: expect.stringMatching(/malformed feed/),
+    });
+    expect(health.get('slow')!.lastError).toMatch(/no answer within 1\.5 s \(timed out after 1500 ms\)/);
     expect(health.get('huge')!.lastError).toMatch(/byte cap/);
-    expect(health.get('refused')!.lastError).toMatch(/gov\.kz refused the news API \(HTTP 400 notAllowed\)/);
+    expect(health.get('refused')!.lastError).toMatch(
+      /gov\.kz refused the news API on every path: v1 ticket refused \(HTTP 400/,
+    );
     expect(health.get('redirected')!.lastError).toMatch(/refused/);
     // Every failure was logged with the source it was working on.
-    expect(log.lines.filter((l) => l.message === 'source failed').map((l) => l.extra?.sourceId)).toHaveLength(10);
+    expect(log.lines.filter((l) => l.message === 'source failed').map((l) => l.extra?.sourceId)).toHaveLength(
+      10,
+    );
   });
 
   it('keeps the list page validators apart from the feed when the fallback is used', async () => {
     const sources = parseSources([
-      { id: 'fb', kind: 'rss', language: 'en', url: server.url('/fault/404'), fallbackListUrl: server.url('/list/2026') },
+      {
+        id: 'fb',
+        kind: 'rss',
+        language: 'en',
+        url: server.url('/fault/404'),
+        fallbackListUrl: server.url('/list/2026'),
+      },
     ]);
-    const deps = { sources, http: testClient().http, store, queue: { send: async () => {} }, log: memoryLog() };
+    const deps = {
+      sources,
+      http: testClient().http,
+      store,
+      queue: { send: async () => {} },
+      log: memoryLog(),
+    };
     const first = await runFetchCycle(deps);
     expect(first.sources[0]).toMatchObject({ ok: true, via: 'list', listed: 2 });
     const [health] = await store.listSourceStates();
-    expect(health).toMatchObject({ validatorUrl: server.url('/list/2026'), note: expect.stringMatching(/feed unusable/) });
+    expect(health).toMatchObject({
+      validatorUrl: server.url('/list/2026'),
+      pathUsed: `list ${server.url('/list/2026')}`,
+      note: expect.stringMatching(/HTTP 404.*; read list page/),
+    });
     server.reset();
     commands.length = 0;
     const second = await runFetchCycle(deps);
     expect(second.sources[0]).toMatchObject({ ok: true, notModified: true });
-    expect(server.requests.find((r) => r.path === '/fault/404')!.headers['if-none-match']).toBeUndefined();
+    // The list page worked last time, so it is asked first; the dead feed is not asked again.
+    expect(server.requests.find((r) => r.path === '/fault/404')).toBeUndefined();
     expect(server.requests.find((r) => r.path === '/list/2026')!.headers['if-none-match']).toBe(health!.etag);
     expect(writes()).toEqual([]);
   });

@@ -16,10 +16,14 @@ export function testClient(options: Partial<HttpClientOptions> = {}) {
   return { http, sleeps };
 }
 
-export function memoryLog(): Log & { lines: { level: string; message: string; extra?: Record<string, unknown> }[] } {
+export function memoryLog(): Log & {
+  lines: { level: string; message: string; extra?: Record<string, unknown> }[];
+} {
   const lines: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
-  const at = (level: string) => (message: string, ...extra: Record<string, unknown>[]) => {
-    lines.push({ level, message, extra: extra[0] });
-  };
+  const at =
+    (level: string) =>
+    (message: string, ...extra: Record<string, unknown>[]) => {
+      lines.push({ level, message, extra: extra[0] });
+    };
   return { lines, info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') };
 }

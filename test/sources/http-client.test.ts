@@ -7,7 +7,11 @@ import {
   decodeBody,
   isPrivateAddress,
 } from '../../functions/adapters/http-client';
-import { type FixtureServer, encodeWindows1251, startFixtureServer } from '../fixtures/sources/fixture-server';
+import {
+  type FixtureServer,
+  encodeWindows1251,
+  startFixtureServer,
+} from '../fixtures/sources/fixture-server';
 import { testClient } from './helpers';
 
 let server: FixtureServer;
@@ -34,7 +38,10 @@ describe('HttpClient against the fixture server', () => {
     expect(server.requests[1]!.headers['if-none-match']).toBe(etag);
     expect(second.notModified).toBe(true);
     expect(second.body.length).toBe(0);
-    const byDate = await http.request({ url: server.url('/rss/en.xml'), lastModified: first.headers.get('last-modified')! });
+    const byDate = await http.request({
+      url: server.url('/rss/en.xml'),
+      lastModified: first.headers.get('last-modified')!,
+    });
     expect(byDate.notModified).toBe(true);
   });
 
@@ -91,7 +98,9 @@ describe('HttpClient against the fixture server', () => {
   it('gives up on a response slower than the timeout (headers late, or body trickling)', async () => {
     const { http } = testClient({ timeoutMs: 300, maxAttempts: 1 });
     await expect(http.request({ url: server.url('/fault/slow') })).rejects.toThrow(/timed out after 300 ms/);
-    await expect(http.request({ url: server.url('/fault/slow-body') })).rejects.toThrow(/timed out after 300 ms/);
+    await expect(http.request({ url: server.url('/fault/slow-body') })).rejects.toThrow(
+      /timed out after 300 ms/,
+    );
   });
 
   it('stops reading a response over the size cap, also when it is gzipped small', async () => {
@@ -113,7 +122,9 @@ describe('HttpClient against the fixture server', () => {
 
   it('refuses a redirect to a host that is not on the allowlist, though it would answer', async () => {
     const { http } = testClient();
-    await expect(http.request({ url: server.url('/fault/redirect-host') })).rejects.toThrow(/host localhost is not on the allowlist/);
+    await expect(http.request({ url: server.url('/fault/redirect-host') })).rejects.toThrow(
+      /host localhost is not on the allowlist/,
+    );
     expect(server.hits('/rss/en.xml')).toBe(0);
   });
 
@@ -132,10 +143,14 @@ describe('HttpClient against the fixture server', () => {
 });
 
 describe('address checks', () => {
-  const strict = new HttpClient({ allowedHosts: ['www.inform.kz', '169.254.169.254', '10.0.0.5', '127.0.0.1'] });
+  const strict = new HttpClient({
+    allowedHosts: ['www.inform.kz', '169.254.169.254', '10.0.0.5', '127.0.0.1'],
+  });
 
   it('refuses private and link-local addresses even when listed, and plain http', () => {
-    expect(() => strict.assertAllowed('https://169.254.169.254/latest/meta-data/')).toThrow(/private address/);
+    expect(() => strict.assertAllowed('https://169.254.169.254/latest/meta-data/')).toThrow(
+      /private address/,
+    );
     expect(() => strict.assertAllowed('https://10.0.0.5/')).toThrow(/private address/);
     expect(() => strict.assertAllowed('https://127.0.0.1/')).toThrow(/private address/);
     expect(() => strict.assertAllowed('http://www.inform.kz/rss/rus.xml')).toThrow(/https only/);
@@ -151,7 +166,18 @@ describe('address checks', () => {
   });
 
   it('knows the private ranges, including numeric and mapped forms', () => {
-    for (const h of ['10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '[::1]', '::ffff:169.254.169.254', 'fd00::1', 'metadata.google.internal']) {
+    for (const h of [
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '[::1]',
+      '::ffff:169.254.169.254',
+      'fd00::1',
+      'metadata.google.internal',
+    ]) {
       expect(isPrivateAddress(h), h).toBe(true);
     }
     for (const h of ['8.8.8.8', 'www.gov.kz', '172.32.0.1']) expect(isPrivateAddress(h), h).toBe(false);
@@ -164,17 +190,27 @@ describe('decodeBody', () => {
   const ru = 'Казахстан и США — Ёлка';
   it('reads windows-1251 from the header, the XML prolog and the meta tag', () => {
     expect(decodeBody(encodeWindows1251(ru), 'text/plain; charset=windows-1251')).toBe(ru);
-    expect(decodeBody(encodeWindows1251(`<?xml version="1.0" encoding="windows-1251"?><t>${ru}</t>`), null)).toContain(ru);
-    expect(decodeBody(encodeWindows1251(`<html><head><meta charset="cp1251"></head>${ru}</html>`), 'text/html')).toContain(ru);
     expect(
-      decodeBody(encodeWindows1251(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${ru}`), 'text/html'),
+      decodeBody(encodeWindows1251(`<?xml version="1.0" encoding="windows-1251"?><t>${ru}</t>`), null),
+    ).toContain(ru);
+    expect(
+      decodeBody(encodeWindows1251(`<html><head><meta charset="cp1251"></head>${ru}</html>`), 'text/html'),
+    ).toContain(ru);
+    expect(
+      decodeBody(
+        encodeWindows1251(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${ru}`),
+        'text/html',
+      ),
     ).toContain(ru);
   });
   it('keeps Kazakh Cyrillic and Latin intact in UTF-8, with or without a BOM', () => {
     const kk = 'Қазақстан мен АҚШ · Qazaqstan men AQŞ, Qańtar, Astanaǵa';
     expect(decodeBody(Buffer.from(kk, 'utf8'), 'text/html; charset=utf-8')).toBe(kk);
-    expect(decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(kk)]), 'text/html; charset=windows-1251')).toBe(
-      `\ufeff${kk}`.slice(1),
-    );
+    expect(
+      decodeBody(
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(kk)]),
+        'text/html; charset=windows-1251',
+      ),
+    ).toBe(`\ufeff${kk}`.slice(1));
   });
 });

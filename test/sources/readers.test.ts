@@ -20,7 +20,8 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> & { id?: string } : never;
 function source(def: WithoutId<SourceDefinitionInput>) {
   return parseSources([{ id: 'src', ...def } as SourceDefinitionInput])[0]!;
 }
-const read = (def: Parameters<typeof source>[0], log = memoryLog()) => readSource(source(def), { http: testClient().http, log });
+const read = (def: Parameters<typeof source>[0], log = memoryLog()) =>
+  readSource(source(def), { http: testClient().http, log });
 
 describe('RSS and Atom', () => {
   it('reads a UTF-8 RSS feed with Kazakh Latin and Cyrillic text intact and tracking parameters dropped', async () => {
@@ -32,7 +33,9 @@ describe('RSS and Atom', () => {
     ]);
     expect(r.entries[0]!.publishedAt).toBe('2021-04-28T09:47:00.000Z');
     expect(r.entries[0]!.canonicalUrl).not.toMatch(/utm_/);
-    expect(r.entries[1]!.summary).toContain('Qazaqstan Respublikasy men AQŞ: Ńyu-York kezdesýi, Қазақстан және АҚШ');
+    expect(r.entries[1]!.summary).toContain(
+      'Qazaqstan Respublikasy men AQŞ: Ńyu-York kezdesýi, Қазақстан және АҚШ',
+    );
     expect(r.etag).toMatch(/^"/);
     expect(r.validatorUrl).toBe(server.url('/rss/en.xml'));
   });
@@ -49,7 +52,9 @@ describe('RSS and Atom', () => {
     const r = await read({ kind: 'rss', language: 'kk', url: server.url('/atom/kk.xml') });
     expect(r.entries).toHaveLength(1);
     expect(r.entries[0]!.title).toBe('Qazaqstan men AQŞ ekonomikalyq yntymaqtastyqty talqylady');
-    expect(r.entries[0]!.url).toBe(server.url('/news/qazaqstan-men-aqsh-ekonomikalyq-yntymaqtastyqty-talqylady-5d2e8f/'));
+    expect(r.entries[0]!.url).toBe(
+      server.url('/news/qazaqstan-men-aqsh-ekonomikalyq-yntymaqtastyqty-talqylady-5d2e8f/'),
+    );
     expect(r.entries[0]!.publishedAt).toBe('2026-08-18T04:00:00.000Z');
     expect(r.entries[0]!.summary).toContain('Qańtar aiynda bastalǵan');
   });
@@ -66,11 +71,15 @@ describe('RSS and Atom', () => {
   });
 
   it('reports malformed XML as a malformed feed', async () => {
-    await expect(read({ kind: 'rss', language: 'en', url: server.url('/fault/malformed.xml') })).rejects.toThrow(/malformed feed at/);
+    await expect(
+      read({ kind: 'rss', language: 'en', url: server.url('/fault/malformed.xml') }),
+    ).rejects.toThrow(/malformed feed at/);
   });
 
   it('refuses a feed that declares DTD entities instead of expanding them', async () => {
-    const err = await read({ kind: 'rss', language: 'en', url: server.url('/fault/dtd.xml') }).catch((e: Error) => e);
+    const err = await read({ kind: 'rss', language: 'en', url: server.url('/fault/dtd.xml') }).catch(
+      (e: Error) => e,
+    );
     expect((err as Error).message).toMatch(/declares DTD entities; refused/);
     expect((err as Error).message).not.toContain('EXPANDED');
   });
@@ -78,7 +87,9 @@ describe('RSS and Atom', () => {
   it('drops article links that point off the allowlist, and says which', async () => {
     const log = memoryLog();
     const r = await read({ kind: 'rss', language: 'en', url: server.url('/fault/ssrf-links.xml') }, log);
-    expect(r.entries.map((e) => e.url)).toEqual([server.url('/news/kazakhstan-and-us-discuss-critical-minerals-cooperation-e8f1a2')]);
+    expect(r.entries.map((e) => e.url)).toEqual([
+      server.url('/news/kazakhstan-and-us-discuss-critical-minerals-cooperation-e8f1a2'),
+    ]);
     expect(r.refusedLinks).toEqual([
       'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
       'http://10.0.0.5/news/internal-abcdef',
@@ -97,19 +108,34 @@ describe('RSS and Atom', () => {
   it('falls back to the list page when the feed fails, and says why', async () => {
     const log = memoryLog();
     const r = await read(
-      { kind: 'rss', language: 'en', url: server.url('/fault/404'), fallbackListUrl: server.url('/list/2026') },
+      {
+        kind: 'rss',
+        language: 'en',
+        url: server.url('/fault/404'),
+        fallbackListUrl: server.url('/list/2026'),
+      },
       log,
     );
     expect(r.via).toBe('list');
-    expect(r.note).toMatch(/feed unusable \(HTTP 404 .*\); read the list page/);
-    expect(r.entries.map((e) => e.title)).toContain('Kazakhstan and US discuss critical minerals cooperation in C5+1 format');
+    expect(r.note).toMatch(/^feed \S+\/fault\/404: HTTP 404 .*; read list page \S+\/list\/2026$/);
+    expect(r.pathUsed).toBe(`list ${server.url('/list/2026')}`);
+    expect(r.entries.map((e) => e.title)).toContain(
+      'Kazakhstan and US discuss critical minerals cooperation in C5+1 format',
+    );
     expect(r.validatorUrl).toBe(server.url('/list/2026'));
-    expect(log.lines.some((l) => l.level === 'warn' && l.message.startsWith('feed failed'))).toBe(true);
+    expect(log.lines.some((l) => l.level === 'warn' && l.message.startsWith('discovery path failed'))).toBe(
+      true,
+    );
   });
 
   it('falls back to the list page when the feed is empty or not a feed', async () => {
     for (const feed of ['/fault/empty.xml', '/fault/html']) {
-      const r = await read({ kind: 'rss', language: 'ru', url: server.url(feed), fallbackListUrl: server.url('/list/allnewscard') });
+      const r = await read({
+        kind: 'rss',
+        language: 'ru',
+        url: server.url(feed),
+        fallbackListUrl: server.url('/list/allnewscard'),
+      });
       expect(r.via, feed).toBe('list');
       expect(r.entries.length, feed).toBe(2);
     }
@@ -117,8 +143,13 @@ describe('RSS and Atom', () => {
 
   it('reports both failures when the feed and the list page fail', async () => {
     await expect(
-      read({ kind: 'rss', language: 'en', url: server.url('/fault/malformed.xml'), fallbackListUrl: server.url('/fault/404') }),
-    ).rejects.toThrow(/feed unusable \(malformed feed.*\) and the list page failed too: HTTP 404/);
+      read({
+        kind: 'rss',
+        language: 'en',
+        url: server.url('/fault/malformed.xml'),
+        fallbackListUrl: server.url('/fault/404'),
+      }),
+    ).rejects.toThrow(/every discovery path failed: feed \S+: malformed feed at .*; list page \S+: HTTP 404/);
   });
 });
 
@@ -136,7 +167,9 @@ describe('Kazinform list pages, each markup generation', () => {
     expect(r.entries.map((e) => [e.title, e.publishedAt])).toEqual([
       ['Qazaqstan men AQŞ ekonomikalyq yntymaqtastyqty talqylady', '2026-08-18T04:00:00.000Z'],
     ]);
-    expect(r.refusedLinks).toEqual(['https://qz.inform.kz/news/amerika-qurama-shtattarynyn-elshisi-astanaga-keldi-7c3d1b/']);
+    expect(r.refusedLinks).toEqual([
+      'https://qz.inform.kz/news/amerika-qurama-shtattarynyn-elshisi-astanaga-keldi-7c3d1b/',
+    ]);
   });
 
   it('2026 a.news-card with time.meta-date; navigation and category links ignored', async () => {
@@ -149,9 +182,9 @@ describe('Kazinform list pages, each markup generation', () => {
   });
 
   it('says the markup may have changed when a page has no article links', async () => {
-    await expect(read({ kind: 'kazinform-list', language: 'en', url: server.url('/fault/html') })).rejects.toThrow(
-      /no article links: the page markup may have changed/,
-    );
+    await expect(
+      read({ kind: 'kazinform-list', language: 'en', url: server.url('/fault/html') }),
+    ).rejects.toThrow(/no article links: the page markup may have changed/);
   });
 
   it('a list page and a feed give the same id for the same article', async () => {
@@ -164,9 +197,10 @@ describe('Kazinform list pages, each markup generation', () => {
 describe('gov.kz news API', () => {
   const mfa = { kind: 'govkz-news' as const, language: 'en' as const };
 
-  it('passes the v2 header exchange and reads the items, body HTML kept for extraction', async () => {
+  it('reads through the v2 exchange when the v1 ticket is refused, body HTML kept for extraction', async () => {
     const r = await read({ ...mfa, url: server.origin });
     expect(r.via).toBe('api');
+    expect(r.pathUsed).toBe('gov.kz v2 header exchange');
     expect(r.entries.map((e) => e.title)).toEqual([
       'Kazakh Foreign Minister meets US Deputy Secretary of State',
       'Briefing by the Spokesperson of the MFA',
@@ -181,57 +215,80 @@ describe('gov.kz news API', () => {
     expect(api.query).toContain('projects=eq:mfa');
     expect(api.headers['accept-language']).toBe('en');
     expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'POST /api/v1/public/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
       'POST /api/v2/_/c/k6',
       'GET /api/v1/public/content-manager/news',
     ]);
   });
 
-  it('remembers a passed challenge for the next read, and passes one anew when the remembered pass is refused', async () => {
-    await read({ ...mfa, url: server.origin });
-    server.reset();
-    await read({ ...mfa, id: 'mfa-other', url: server.origin });
-    expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/v1/public/content-manager/news']);
-
-    // The site now wants the v1 ticket: the remembered v2 pass is refused, so the reader starts over.
-    server.reset();
+  it('v1 first: a fresh single-use ticket before every news request, with the section page as Referer', async () => {
     server.govkz.challenge = 'v1';
     const r = await read({ ...mfa, url: server.origin });
     expect(r.entries).toHaveLength(2);
+    expect(r.pathUsed).toBe('gov.kz v1 ticket');
+    expect(r.note).toBeUndefined();
+    // Ticket, news; the second read needs a new ticket (the fixture refuses a used one) and gets it.
+    const r2 = await read({ ...mfa, url: server.origin });
+    expect(r2.entries).toHaveLength(2);
     expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
-      'GET /api/v1/public/content-manager/news',
-      'POST /api/v2/_/c/k6',
+      'POST /api/v1/public/_/c/k6',
       'GET /api/v1/public/content-manager/news',
       'POST /api/v1/public/_/c/k6',
       'GET /api/v1/public/content-manager/news',
     ]);
+    const [t1, n1, , n2] = server.requests;
+    expect(t1!.headers['content-type']).toBe('application/json');
+    expect(t1!.headers.origin).toBe(server.origin);
+    expect(n1!.headers.referer).toBe(`${server.origin}/memleket/entities/mfa/press/news?lang=en`);
+    expect(n1!.headers.cookie).not.toBe(n2!.headers.cookie);
+  });
+
+  it('the path that worked last time is tried first', async () => {
+    const r = await readSource(source({ ...mfa, url: server.origin }), {
+      http: testClient().http,
+      state: { sourceId: 'src', consecutiveFailures: 0, pathUsed: 'gov.kz v2 header exchange' },
+    });
+    expect(r.entries).toHaveLength(2);
+    expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'POST /api/v2/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
+    ]);
+  });
+
+  it('falls back to GraphQL when neither handshake is accepted, and health names it', async () => {
+    server.govkz.challenge = 'graphql';
+    const r = await read({ ...mfa, url: server.origin });
+    expect(r.pathUsed).toBe('gov.kz graphql');
+    expect(r.entries.map((e) => e.title)).toContain(
+      'Kazakh Foreign Minister meets US Deputy Secretary of State',
+    );
+    expect(r.note).toMatch(
+      /v1 ticket refused \(HTTP 400.*v2 header exchange refused \(HTTP 404.*read via gov\.kz graphql/,
+    );
+    const gql = server.requests.find((q) => q.path === '/graphql')!;
+    expect(gql.method).toBe('POST');
   });
 
   it('the API answers 400 notAllowed without the challenge', async () => {
     const { http } = testClient();
-    await expect(http.request({ url: server.url('/api/v1/public/content-manager/news?projects=eq:mfa&page=1&size=20') })).rejects.toThrow(
-      /HTTP 400/,
-    );
-  });
-
-  it('falls back to the v1 cookie ticket when the v2 exchange is gone', async () => {
-    server.govkz.challenge = 'v1';
-    const r = await read({ ...mfa, url: server.origin });
-    expect(r.entries).toHaveLength(2);
-    expect(r.note).toMatch(/v1 cookie ticket/);
-    const api = server.requests.filter((q) => q.path === '/api/v1/public/content-manager/news').at(-1)!;
-    expect(api.headers.cookie).toContain('k6t=fixture-cookie-ticket');
+    await expect(
+      http.request({ url: server.url('/api/v1/public/content-manager/news?projects=eq:mfa&page=1&size=20') }),
+    ).rejects.toThrow(/HTTP 400/);
   });
 
   it('reports a refused challenge in words, not as a parse error', async () => {
     server.govkz.challenge = 'refuse';
     await expect(read({ ...mfa, url: server.origin })).rejects.toThrow(
-      /gov\.kz refused the news API \(HTTP 400 notAllowed\): the access challenge was not accepted/,
+      /gov\.kz refused the news API on every path: v1 ticket refused \(HTTP 400/,
     );
   });
 
   it('reports a blocked address range (403) in words', async () => {
     server.govkz.blocked = true;
-    await expect(read({ ...mfa, url: server.origin })).rejects.toThrow(/HTTP 403 Forbidden\): this address range may be blocked/);
+    await expect(read({ ...mfa, url: server.origin })).rejects.toThrow(
+      /HTTP 403 Forbidden\): this address range may be blocked/,
+    );
   });
 
   it('accepts a { content: [...] } wrapper', async () => {
@@ -241,6 +298,7 @@ describe('gov.kz news API', () => {
   });
 
   it('tolerates pages counted from 0 and says how to configure it', async () => {
+    server.govkz.challenge = 'v1';
     server.govkz.pageBase = 0;
     const r = await read({ ...mfa, url: server.origin });
     expect(r.entries).toHaveLength(2);
@@ -253,16 +311,24 @@ describe('gov.kz news API', () => {
 
   it('builds item URLs for other projects and sections', async () => {
     const r = await read({ ...mfa, url: server.origin, project: 'mfa-washington', section: 'news' });
-    expect(server.requests.find((q) => q.path.endsWith('/news'))!.query).toContain('projects=eq:mfa-washington');
+    expect(server.requests.find((q) => q.path.endsWith('/news'))!.query).toContain(
+      'projects=eq:mfa-washington',
+    );
     expect(r.entries).toHaveLength(2);
-    expect(r.entries[0]!.url).toContain('/memleket/entities/mfa-washington/press/news/details/1051234?lang=en');
+    expect(r.entries[0]!.url).toContain(
+      '/memleket/entities/mfa-washington/press/news/details/1051234?lang=en',
+    );
   });
 });
 
 describe('source definitions', () => {
   it('rejects bad definitions with a clear message', () => {
-    expect(() => parseSources([{ id: 'X', kind: 'rss', language: 'en', url: 'https://a.kz/' }])).toThrow(/0\.id: lower-case/);
-    expect(() => parseSources([{ id: 'a', kind: 'ftp', language: 'en', url: 'https://a.kz/' }])).toThrow(/invalid source definitions/);
+    expect(() => parseSources([{ id: 'X', kind: 'rss', language: 'en', url: 'https://a.kz/' }])).toThrow(
+      /0\.id: lower-case/,
+    );
+    expect(() => parseSources([{ id: 'a', kind: 'ftp', language: 'en', url: 'https://a.kz/' }])).toThrow(
+      /invalid source definitions/,
+    );
     expect(() =>
       parseSources([
         { id: 'a', kind: 'rss', language: 'en', url: 'https://a.kz/' },

@@ -20,7 +20,13 @@ beforeAll(async () => {
     sourcesFile,
     JSON.stringify([
       { id: 'kz-rss', kind: 'rss', language: 'en', url: server.url('/rss/en.xml') },
-      { id: 'kz-fallback', kind: 'rss', language: 'ru', url: server.url('/fault/404'), fallbackListUrl: server.url('/list/allnewscard') },
+      {
+        id: 'kz-fallback',
+        kind: 'rss',
+        language: 'ru',
+        url: server.url('/fault/404'),
+        fallbackListUrl: server.url('/list/allnewscard'),
+      },
       { id: 'kz-list', kind: 'kazinform-list', language: 'en', url: server.url('/list/2026') },
       { id: 'mfa-en', kind: 'govkz-news', language: 'en', url: server.origin },
       { id: 'broken', kind: 'rss', language: 'en', url: server.url('/fault/malformed.xml') },
@@ -32,7 +38,10 @@ afterAll(() => server.close());
 /** Runs the real CLI as its own process, as a user would. */
 function kzmon(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [KZMON, ...args], { cwd: dir, env: { ...process.env, KZMON_HOME: join(dir, '.kzmon') } });
+    const child = spawn(process.execPath, [KZMON, ...args], {
+      cwd: dir,
+      env: { ...process.env, KZMON_HOME: join(dir, '.kzmon') },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -58,7 +67,9 @@ describe('kzmon sources check', () => {
     const r = await kzmon(['sources', 'check', 'kz-list', '--sources', sourcesFile, '--articles', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Read via list: 2 item(s)');
-    expect(r.stdout).toContain('Refused 1 link(s) off the allowlist: http://169.254.169.254/news/latest-meta-data-a1b2c3');
+    expect(r.stdout).toContain(
+      'Refused 1 link(s) off the allowlist: http://169.254.169.254/news/latest-meta-data-a1b2c3',
+    );
     expect(r.stdout).toContain('Astana hosts international book fair');
   });
 
@@ -84,7 +95,12 @@ describe('kzmon sources check', () => {
     // covered in fetch-cycle.test.ts; running one here would only add classification time).
     const db = await startLocalDynamo({ dir: join(dir, '.kzmon', 'db') });
     const store = createMonitorStore(db.client, { tableName: db.tableName });
-    await store.putSourceState({ sourceId: 'kz-rss', consecutiveFailures: 0, lastSuccessAt: '2026-08-18T04:00:00.000Z', itemsLastSeen: 2 });
+    await store.putSourceState({
+      sourceId: 'kz-rss',
+      consecutiveFailures: 0,
+      lastSuccessAt: '2026-08-18T04:00:00.000Z',
+      itemsLastSeen: 2,
+    });
     await store.putSourceState({
       sourceId: 'kz-fallback',
       consecutiveFailures: 0,

@@ -1,4 +1,4 @@
-import type { SourceDefinition } from './definitions';
+import { type SourceDefinition, discoveryPaths } from './definitions';
 
 /** Hosts the monitor may fetch: the sources' own hosts plus every known Kazinform and gov.kz alias. */
 export const KNOWN_HOSTS = [
@@ -18,7 +18,7 @@ export function allowedHostsFor(sources: SourceDefinition[], extra: string[] = [
   const hosts = new Set([...KNOWN_HOSTS, ...extra.map((h) => h.toLowerCase())]);
   for (const s of sources) {
     hosts.add(new URL(s.url).hostname.toLowerCase());
-    if (s.kind === 'rss' && s.fallbackListUrl) hosts.add(new URL(s.fallbackListUrl).hostname.toLowerCase());
+    for (const p of discoveryPaths(s)) hosts.add(new URL(p.url).hostname.toLowerCase());
   }
   return hosts;
 }

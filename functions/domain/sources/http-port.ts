@@ -42,6 +42,8 @@ export class HttpStatusError extends Error {
     readonly url: string,
     readonly bodyText: string,
     readonly retryAfterMs?: number,
+    /** The answer's headers: a challenge page is told apart from a plain refusal by them. */
+    readonly headers?: Headers,
   ) {
     super(`HTTP ${status} from ${url}`);
     this.name = 'HttpStatusError';

@@ -1,10 +1,8 @@
 import Parser from 'rss-parser';
-import type { FeedEntry } from '../model';
+import type { FeedEntry, Language } from '../model';
 import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
-import type { SourceDefinition } from './definitions';
 import { decodeBody } from './text-encoding';
-import { readKazinformList } from './kazinform-list';
 import {
   type SourceReadContext,
   type SourceReadResult,
@@ -15,47 +13,24 @@ import {
   validatorsOf,
 } from './source-result';
 
-type RssSource = Extract<SourceDefinition, { kind: 'rss' }>;
-
-/**
- * Reads an RSS or Atom feed. When the feed fails or lists nothing and the source names a list page,
- * the list page is read instead, so the rest of the monitor never knows the difference.
- */
-export async function readRss(source: RssSource, ctx: SourceReadContext): Promise<SourceReadResult> {
-  let feedProblem: string;
-  try {
-    const result = await readFeed(source, ctx);
-    if (result.notModified || result.entries.length > 0 || !source.fallbackListUrl) return result;
-    feedProblem = 'the feed listed no items';
-  } catch (err) {
-    if (!source.fallbackListUrl) throw err;
-    feedProblem = (err as Error).message;
-  }
-  ctx.log?.warn('feed failed, reading the list page instead', {
-    sourceId: source.id,
-    feed: source.url,
-    list: source.fallbackListUrl,
-    reason: feedProblem,
-  });
-  try {
-    const list = await readKazinformList(source, ctx, source.fallbackListUrl);
-    return { ...list, note: `feed unusable (${feedProblem}); read the list page ${source.fallbackListUrl}` };
-  } catch (err) {
-    throw new Error(`feed unusable (${feedProblem}) and the list page failed too: ${(err as Error).message}`);
-  }
-}
-
-export async function readFeed(source: RssSource, ctx: SourceReadContext): Promise<SourceReadResult> {
+/** Reads one RSS or Atom feed; a source tries it as one of its discovery paths (discovery.ts). */
+export async function readFeed(
+  source: { id: string; language: Language },
+  ctx: SourceReadContext,
+  feedUrl: string,
+): Promise<SourceReadResult> {
   const res = await ctx.http.request({
-    url: source.url,
-    ...validatorsFor(ctx, source.url),
-    headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' },
+    url: feedUrl,
+    ...validatorsFor(ctx, feedUrl),
+    headers: {
+      accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    },
   });
-  if (res.notModified) return notModifiedResult(ctx, source.url, 'feed');
+  if (res.notModified) return notModifiedResult(ctx, feedUrl, 'feed');
   const xml = decodeBody(res.body, res.headers.get('content-type'), `feed at ${res.url}`);
   const refusedLinks: string[] = [];
   const skipped: SkippedFeedItem[] = [];
-  const entries = await parseFeed(xml, source.url, res.url, skipped).then((items) =>
+  const entries = await parseFeed(xml, feedUrl, res.url, skipped).then((items) =>
     items.flatMap((item): FeedEntry[] => {
       if (!allowedLink(ctx, source.id, item.url, refusedLinks)) return [];
       const canonicalUrl = canonicalizeUrl(item.url);
@@ -74,9 +49,20 @@ export async function readFeed(source: RssSource, ctx: SourceReadContext): Promi
     }),
   );
   for (const item of skipped) {
-    ctx.log?.warn('feed item skipped', { sourceId: source.id, feed: source.url, title: item.title, reason: item.reason });
+    ctx.log?.warn('feed item skipped', {
+      sourceId: source.id,
+      feed: feedUrl,
+      title: item.title,
+      reason: item.reason,
+    });
   }
-  return { entries: dedupeEntries(entries), notModified: false, ...validatorsOf(res, source.url), via: 'feed', refusedLinks };
+  return {
+    entries: dedupeEntries(entries),
+    notModified: false,
+    ...validatorsOf(res, feedUrl),
+    via: 'feed',
+    refusedLinks,
+  };
 }
 
 export interface SkippedFeedItem {
@@ -127,7 +113,10 @@ export async function parseFeed(
       url,
       title,
       publishedAt: toIso(item.isoDate) ?? toIso(item.pubDate),
-      summary: (item.contentSnippet ?? (typeof item.summary === 'string' ? item.summary : ''))?.replace(/\s+/g, ' ').trim() || null,
+      summary:
+        (item.contentSnippet ?? (typeof item.summary === 'string' ? item.summary : ''))
+          ?.replace(/\s+/g, ' ')
+          .trim() || null,
       guid,
     });
   }
@@ -139,4 +128,3 @@ function toIso(value: string | undefined): string | null {
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
-

@@ -19,7 +19,9 @@ export interface SourceReadResult {
   /** The address the validators belong to (a fallback list page has its own). */
   validatorUrl?: string;
   /** How the entries were read. */
-  via: 'feed' | 'list' | 'api';
+  via: 'feed' | 'list' | 'sitemap' | 'api';
+  /** The discovery path that yielded the entries, in words health and the CLI show (`list https://…`). */
+  pathUsed?: string;
   /** Something a person checking the source should know, e.g. why the fallback was used. */
   note?: string;
   /** Links the source listed that are not on the allowlist, never fetched. */
@@ -34,7 +36,11 @@ export function validatorsFor(ctx: SourceReadContext, url: string): { etag?: str
 }
 
 /** The result of a 304: the stored validators stay as they are. */
-export function notModifiedResult(ctx: SourceReadContext, url: string, via: SourceReadResult['via']): SourceReadResult {
+export function notModifiedResult(
+  ctx: SourceReadContext,
+  url: string,
+  via: SourceReadResult['via'],
+): SourceReadResult {
   return {
     entries: [],
     notModified: true,
@@ -46,7 +52,10 @@ export function notModifiedResult(ctx: SourceReadContext, url: string, via: Sour
   };
 }
 
-export function validatorsOf(res: HttpResponse, url: string): Pick<SourceReadResult, 'etag' | 'lastModified' | 'validatorUrl'> {
+export function validatorsOf(
+  res: HttpResponse,
+  url: string,
+): Pick<SourceReadResult, 'etag' | 'lastModified' | 'validatorUrl'> {
   return {
     etag: res.headers.get('etag') ?? undefined,
     lastModified: res.headers.get('last-modified') ?? undefined,
@@ -58,7 +67,12 @@ export function validatorsOf(res: HttpResponse, url: string): Pick<SourceReadRes
  * Keeps a link found in a feed or list only when the monitor may fetch it: a feed must not be able to
  * send the monitor to an internal address.
  */
-export function allowedLink(ctx: SourceReadContext, sourceId: string, url: string, refused: string[]): boolean {
+export function allowedLink(
+  ctx: SourceReadContext,
+  sourceId: string,
+  url: string,
+  refused: string[],
+): boolean {
   if (ctx.http.isAllowed(url)) return true;
   refused.push(url);
   ctx.log?.warn('link refused: not on the allowlist', { sourceId, url });

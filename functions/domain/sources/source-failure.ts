@@ -1,0 +1,83 @@
+/**
+ * Why a source could not be read, in the three kinds a person acts on differently: the site put a
+ * challenge in front of us (blocked: wait, or run from another network), this machine has no network
+ * (fix the network, the site is not to blame), or the site itself failed.
+ */
+import { HttpStatusError, NetworkError } from './http-port';
+
+export type Blocker = 'cloudflare' | 'gov.kz';
+
+/** The words health, the CLI and the alarm use, so a user searching for one finds the others. */
+export const BLOCKED_WORDING: Record<Blocker, string> = {
+  cloudflare: 'blocked by a Cloudflare challenge',
+  'gov.kz': 'blocked by gov.kz',
+};
+
+export class SourceBlockedError extends Error {
+  constructor(
+    readonly blocker: Blocker,
+    detail: string,
+  ) {
+    super(`${BLOCKED_WORDING[blocker]}: ${detail}`);
+    this.name = 'SourceBlockedError';
+  }
+}
+
+/** Errors that mean this machine cannot reach any network, or cannot resolve names. */
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EAI_FAIL',
+  'EAI_NONAME',
+]);
+
+export function isOfflineError(err: unknown): err is NetworkError {
+  return err instanceof NetworkError && err.code !== undefined && OFFLINE_CODES.has(err.code);
+}
+
+/** The sentence a person reads for a network failure that is this machine's, not the site's. */
+export function offlineMessage(err: NetworkError): string {
+  let host = err.url;
+  try {
+    host = new URL(err.url).host;
+  } catch {
+    // keep the address as given
+  }
+  const what =
+    err.code === 'ENOTFOUND' || err.code?.startsWith('EAI_')
+      ? `could not resolve ${host} (DNS ${err.code})`
+      : `could not reach ${host} (${err.code})`;
+  return `${what}: no network? Check this machine's connection; the site is not known to be at fault`;
+}
+
+/**
+ * Cloudflare's interstitial: the `cf-mitigated: challenge` header on a 403/503, or its page ("Just a
+ * moment…", the challenge-platform script) when the header was stripped by a proxy.
+ */
+export function isCloudflareChallenge(status: number, headers: Headers | undefined, body: string): boolean {
+  if (headers?.get('cf-mitigated')?.toLowerCase() === 'challenge') return true;
+  if (status !== 403 && status !== 503 && status !== 429 && status !== 200) return false;
+  return /<title>\s*Just a moment\.{3}|<title>\s*Just a moment…|\/cdn-cgi\/challenge-platform\/|cf-chl-|Attention Required! \| Cloudflare/i.test(
+    body.slice(0, 20_000),
+  );
+}
+
+/** The HTTP failure as a blocked source when it is a challenge; otherwise unchanged. */
+export function asBlocked(err: unknown): unknown {
+  if (err instanceof HttpStatusError && isCloudflareChallenge(err.status, err.headers, err.bodyText)) {
+    return new SourceBlockedError(
+      'cloudflare',
+      `HTTP ${err.status} challenge page from ${err.url}. The site asks for a browser check this monitor cannot pass; the monitor backs off and tries again later. If it persists, run from another network (kzmon sources check --all shows which sources are affected)`,
+    );
+  }
+  return err;
+}
+
+/** A failure in words: offline failures say so instead of blaming the site. */
+export function describeFailure(err: unknown): string {
+  if (isOfflineError(err)) return offlineMessage(err);
+  return err instanceof Error ? err.message : String(err);
+}

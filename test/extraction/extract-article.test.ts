@@ -22,9 +22,10 @@ describe('extractArticle: old Kazinform page', () => {
     expect(a.canonicalUrl).toMatch(/_a3781891\/$/);
     expect(a.language).toBe('en');
   });
-  it('keeps the dateline out of the lead and decodes entities', () => {
+  it('keeps the dateline out of the lead, the lead out of the body, and decodes entities', () => {
     expect(a.lead).toMatch(/^Official representative of the Ministry/);
-    expect(a.paragraphs[1]).toBe(
+    expect(a.paragraphs.some((p) => p.startsWith('Official representative'))).toBe(false);
+    expect(a.paragraphs[0]).toBe(
       'Kazakhstan and the United States are developing an expanded strategic partnership — characterized by multifaceted interaction.',
     );
   });
@@ -33,7 +34,7 @@ describe('extractArticle: old Kazinform page', () => {
     expect(a.paragraphs).toContain('The interlocutors agreed to maintain regular contacts.');
     const all = a.paragraphs.join('\n');
     expect(all).not.toMatch(/Read also|Photo:|Share on|Facebook|trackArticle/);
-    expect(a.paragraphs).toHaveLength(4);
+    expect(a.paragraphs).toHaveLength(3); // the first of the four is the lead
   });
 });
 
@@ -84,10 +85,8 @@ describe('extractArticle: new platform', () => {
     expect(a.language).toBe('kk');
     expect(a.title).toBe('Тоқаев Блинкенмен кездесті');
     expect(a.publishedAt).toBe('2026-09-03T11:45:00.000Z');
-    expect(a.paragraphs).toEqual([
-      'Мемлекет басшысы Қасым-Жомарт Тоқаев АҚШ Мемлекеттік хатшысымен кездесті.',
-      'Тараптар екіжақты ынтымақтастықты талқылады.',
-    ]);
+    expect(a.lead).toBe('Мемлекет басшысы Қасым-Жомарт Тоқаев АҚШ Мемлекеттік хатшысымен кездесті.');
+    expect(a.paragraphs).toEqual(['Тараптар екіжақты ынтымақтастықты талқылады.']);
     expect(a.tags).toEqual(['АҚШ']);
   });
 });
@@ -97,10 +96,8 @@ describe('extractArticle: AMP, gov.kz, generic', () => {
     const a = extractArticle(page('kazinform-amp.html'), 'https://www.inform.kz/en/x_a3980616/amp');
     expect(a.title).toBe('Kazakhstan, U.S. hold consular consultations');
     expect(a.publishedAt).toBe('2022-09-19T11:14:00.000Z');
-    expect(a.paragraphs).toEqual([
-      'Consular consultations between Kazakhstan and the United States took place in Washington.',
-      'The delegations discussed visa facilitation for Kazakh citizens.',
-    ]);
+    expect(a.lead).toBe('Consular consultations between Kazakhstan and the United States took place in Washington.');
+    expect(a.paragraphs).toEqual(['The delegations discussed visa facilitation for Kazakh citizens.']);
   });
   it('gov.kz fragment: <br><br> splits, double-escaped entities decoded, empty paragraphs dropped', () => {
     const html = page('govkz-body-fragment.html');
@@ -110,7 +107,7 @@ describe('extractArticle: AMP, gov.kz, generic', () => {
       'Special attention was paid to "critical minerals".',
     ]);
     const a = extractArticle(html, 'https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=en');
-    expect(a.paragraphs).toHaveLength(3);
+    expect([a.lead, ...a.paragraphs]).toEqual(htmlToParagraphs(html));
     expect(a.language).toBe('en');
   });
   it('gov.kz whole-document body: style dropped, div and p kept apart, language detected', () => {
@@ -126,7 +123,8 @@ describe('extractArticle: AMP, gov.kz, generic', () => {
     expect(a.title).toBe('Kazakhstan and US expand minerals ties');
     expect(a.publishedAt).toBe('2025-11-06T10:00:00.000Z');
     expect(a.author).toBe('Jane Roe');
-    expect(a.paragraphs).toHaveLength(3);
+    expect(a.lead).toMatch(/^Kazakhstan and the United States agreed on Thursday/);
+    expect(a.paragraphs).toHaveLength(2);
     expect(a.paragraphs.join(' ')).not.toMatch(/Most read|Copyright|Related:/);
   });
   it('hints override the declared language', () => {

@@ -1,267 +1,153 @@
 /**
- * Article extraction with cheerio (htmlparser2 via `cheerio/slim`: no parse5, smaller and faster).
- * Reads old and new Kazinform pages, their AMP copies, gov.kz item bodies and, failing those, any page
- * through meta / Open Graph / JSON-LD and its densest text block.
+ * Article extraction on htmlparser2 (through `cheerio/slim`: no parse5). Pages in a layout the monitor
+ * knows (old and new Kazinform, their AMP copies, the 2026 `article__content` variant) are read by their
+ * markup; every other page by the generic extractor (content.ts), which finds the story by text and
+ * link density and leaves related boxes, teaser lists and comments out.
  */
-import type { CheerioAPI, Cheerio } from 'cheerio/slim';
-import { load } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
 import type { ExtractedArticle, Language } from '../model';
-import { parseLocalDate } from './dates';
+import { genericStory } from './content';
+import { type AnyNode, type Element, type PageIndex, indexPage, parseHtml, rawText } from './dom';
 import { languageFromCode, languageFromUrl, reconcileLanguage } from './language';
-import { isWidget, paragraphsFromNodes } from './paragraphs';
+import { splitLead, standfirst } from './lead';
+import { canonicalOf, elementText, type JsonLdArticle, meta, publishedAt, readJsonLd, tagsOf, withoutSiteName } from './metadata';
+import { storyFromState } from './page-state';
+import { paragraphsFromNodes } from './paragraphs';
+import { collectUnits } from './units';
 import { normalizeText, stripDateline } from './text';
 
 export { parseLocalDate } from './dates';
 export { detectLanguage, languageFromCode, languageFromUrl } from './language';
+export { htmlToParagraphs } from './paragraphs';
 export { normalizeText, stripDateline } from './text';
 
 export interface ExtractHints {
   language?: Language;
 }
 
-/** Turns an HTML fragment or document (e.g. a gov.kz API `body`) into clean paragraphs. */
-export function htmlToParagraphs(html: string): string[] {
-  if (!html) return [];
-  const $ = load(html);
-  const body = $('body');
-  const root = body.length > 0 ? body.get() : $.root().children().get();
-  return dedupe(paragraphsFromNodes(root as AnyNode[]));
+/** Body containers of the Kazinform layouts, newest first. */
+const KNOWN_BODIES = ['article__body-text', 'article__content', 'body_article_bl', 'article_body', 'amp-article-body'];
+
+function titleOf(index: PageIndex, jsonLd: JsonLdArticle): string | null {
+  const og = meta(index, 'og:title', 'twitter:title');
+  const h1 = index.h1.map((h) => normalizeText(rawText(h))).find((t) => t.length > 0);
+  const page = index.titleText ? normalizeText(index.titleText) : '';
+  return (
+    elementText(index.byClass.get('article__title')) ??
+    elementText(index.byClass.get('title_article_bl')) ??
+    (og ? withoutSiteName(og) : null) ??
+    jsonLd.headline ??
+    h1 ??
+    elementText(index.byClass.get('amp-title')) ??
+    (page ? withoutSiteName(page) : null)
+  );
 }
 
-function dedupe(paragraphs: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const p of paragraphs) {
-    if (seen.has(p)) continue;
-    seen.add(p);
-    out.push(p);
+/** The story's headline element: the h1 saying the title, else the first h1 of some length. */
+function mainHeadline(index: PageIndex, title: string | null): Element | null {
+  const texts = index.h1.map((h) => normalizeText(rawText(h)));
+  const same = title ? texts.indexOf(title) : -1;
+  if (same >= 0) return index.h1[same]!;
+  const long = texts.findIndex((t) => t.length >= 10);
+  return long >= 0 ? index.h1[long]! : null;
+}
+
+interface Body {
+  lead: string | null;
+  paragraphs: string[];
+}
+
+function knownLayoutBody(index: PageIndex): Body | null {
+  const el = KNOWN_BODIES.map((c) => index.byClass.get(c)).find((e) => e != null);
+  if (!el) return null;
+  return { lead: elementText(index.byClass.get('article__description')), paragraphs: paragraphsFromNodes([el]) };
+}
+
+function genericBody(index: PageIndex, title: string | null, jsonLd: JsonLdArticle): Body {
+  const h1 = mainHeadline(index, title);
+  const headline = h1 ? normalizeText(rawText(h1)) : title;
+  const keep = new Set<AnyNode>();
+  for (let n: AnyNode | null = h1; n; n = n.parent as AnyNode | null) keep.add(n);
+  const root = (index.body ?? index.doc) as Parameters<typeof collectUnits>[0];
+  const units = collectUnits(root, keep);
+  const story = genericStory(units, keep, headline);
+  let body: Body = story
+    ? { lead: standfirst(units, story, headline), paragraphs: story.units.map((u) => u.text) }
+    : { lead: null, paragraphs: [] };
+  const found = body.paragraphs.reduce((n, p) => n + p.length, 0);
+  if (found < 400 && index.stateJson.length > 0) {
+    // a client-rendered page: its markup holds a skeleton, its JSON state the story
+    const state = storyFromState(index.stateJson);
+    if (state && state.paragraphs.reduce((n, p) => n + p.length, 0) > found * 2) body = state;
   }
-  return out;
-}
-
-const SITE_SUFFIX_RE = /\s*[|│]\s*[^|│]{1,60}$/;
-
-function meta($: CheerioAPI, selector: string): string | null {
-  const v = $(selector).first().attr('content');
-  const t = v ? normalizeText(v) : '';
-  return t || null;
-}
-
-function text($el: Cheerio<AnyNode>): string | null {
-  if ($el.length === 0) return null;
-  const t = normalizeText(paragraphsFromNodes($el.first().get() as AnyNode[]).join(' '));
-  return t || null;
-}
-
-interface JsonLdArticle {
-  headline?: string;
-  datePublished?: string;
-  author?: string;
-  articleBody?: string;
-  inLanguage?: string;
-  description?: string;
-}
-
-function readJsonLd($: CheerioAPI): JsonLdArticle {
-  const out: JsonLdArticle = {};
-  $('script[type="application/ld+json"]').each((_, el) => {
-    let data: unknown;
-    try {
-      data = JSON.parse($(el).text());
-    } catch {
-      return;
-    }
-    const queue: unknown[] = [data];
-    while (queue.length > 0) {
-      const item = queue.shift();
-      if (Array.isArray(item)) {
-        queue.push(...item);
-        continue;
-      }
-      if (!item || typeof item !== 'object') continue;
-      const o = item as Record<string, unknown>;
-      if (Array.isArray(o['@graph'])) queue.push(...(o['@graph'] as unknown[]));
-      const type = String(o['@type'] ?? '');
-      if (!/Article|NewsArticle|BlogPosting|Report/i.test(type)) continue;
-      if (typeof o.headline === 'string' && !out.headline) out.headline = normalizeText(o.headline);
-      if (typeof o.datePublished === 'string' && !out.datePublished) out.datePublished = o.datePublished;
-      if (typeof o.articleBody === 'string' && !out.articleBody) out.articleBody = o.articleBody;
-      if (typeof o.inLanguage === 'string' && !out.inLanguage) out.inLanguage = o.inLanguage;
-      if (typeof o.description === 'string' && !out.description) out.description = normalizeText(o.description);
-      const a = o.author;
-      const first = Array.isArray(a) ? a[0] : a;
-      if (!out.author) {
-        if (typeof first === 'string') out.author = normalizeText(first);
-        else if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string')
-          out.author = normalizeText((first as { name: string }).name);
-      }
-    }
-  });
-  return out;
-}
-
-/** Picks the element whose direct <p> children carry the most text: the generic body. */
-function densestBlock($: CheerioAPI): Element | null {
-  let best: Element | null = null;
-  let bestScore = 0;
-  const scores = new Map<Element, number>();
-  $('p').each((_, p) => {
-    const parent = p.parent as Element | null;
-    if (parent?.type !== 'tag') return;
-    const len = normalizeText($(p).text()).length;
-    if (len < 25) return;
-    scores.set(parent, (scores.get(parent) ?? 0) + len);
-  });
-  for (const [el, score] of scores) {
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
+  if (body.paragraphs.length === 0 && jsonLd.articleBody) {
+    body = { lead: null, paragraphs: jsonLd.articleBody.split(/\n\s*\n|\r?\n/).map(normalizeText).filter(Boolean) };
   }
-  return best;
+  return body;
 }
 
-/** Drops empty, duplicate and widget elements inside a chosen body before it is walked. */
-function cleanBody($: CheerioAPI, $body: Cheerio<Element>): void {
-  $body.find('.frame_news_article_adapt, figcaption, .caption, script, style, aside').remove();
-  $body.find('*').each((_, el) => {
-    if (el.type === 'tag' && isWidget(el)) $(el).remove();
-  });
+/** Drops repeats and the headline, removes the agency dateline, and keeps the lead out of the body. */
+function tidy(body: Body, title: string | null): Body {
+  let paragraphs = [...new Set(body.paragraphs)];
+  if (title && paragraphs[0] === title) paragraphs.shift();
+  if (paragraphs.length > 0) paragraphs[0] = stripDateline(paragraphs[0]!);
+  paragraphs = paragraphs.filter((p) => p.length > 0);
+  const lead = body.lead ? stripDateline(body.lead) : null;
+  const split = splitLead(lead, paragraphs);
+  return { lead: split.lead ? stripDateline(split.lead) : null, paragraphs: split.paragraphs };
 }
 
-function pickFirst($: CheerioAPI, selectors: string[]): Cheerio<Element> | null {
-  for (const s of selectors) {
-    const el = $(s).first();
-    if (el.length > 0) return el as Cheerio<Element>;
-  }
-  return null;
+function authorOf(index: PageIndex, jsonLd: JsonLdArticle): string | null {
+  const byline = index.byClass.get('data_author_bl');
+  const link = byline ? (byline.children.find((c) => c.type === 'tag' && c.name === 'a') as Element | undefined) : undefined;
+  return (
+    meta(index, 'author') ??
+    elementText(link) ??
+    elementText(index.byClass.get('article__author')) ??
+    elementText(index.relAuthor) ??
+    elementText(index.byClass.get('author')) ??
+    jsonLd.author ??
+    null
+  );
+}
+
+function languageOf(index: PageIndex, jsonLd: JsonLdArticle, url: string, canonical: string | null, sample: string, hints?: ExtractHints): Language | null {
+  if (hints?.language) return hints.language;
+  const declared =
+    languageFromCode(index.htmlLang) ??
+    languageFromCode(meta(index, 'og:locale')) ??
+    languageFromCode(jsonLd.inLanguage) ??
+    languageFromUrl(url) ??
+    languageFromUrl(canonical) ??
+    null;
+  return reconcileLanguage(declared, sample);
 }
 
 /**
- * Extracts title, publication instant, author, language, lead, paragraphs, canonical URL and tags
- * from an article page or body fragment. Never throws on odd markup; missing parts are null/empty.
+ * Extracts title, publication instant, author, language, lead, paragraphs, canonical URL and tags from
+ * an article page or body fragment. Never throws on odd markup; missing parts are null or empty. The
+ * lead is never repeated as the first paragraph.
  */
 export function extractArticle(html: string, url: string, hints?: ExtractHints): ExtractedArticle {
-  const $ = load(html ?? '');
-  const jsonLd = readJsonLd($);
-
-  // --- title ---------------------------------------------------------------------------------
-  const ogTitleRaw = meta($, 'meta[property="og:title"]') ?? meta($, 'meta[name="twitter:title"]');
-  const ogTitle = ogTitleRaw ? ogTitleRaw.replace(SITE_SUFFIX_RE, '').trim() || null : null;
-  const title =
-    text($('h1.article__title')) ??
-    text($('div.title_article_bl')) ??
-    ogTitle ??
-    jsonLd.headline ??
-    text($('article h1, main h1, .amp-title, h1')) ??
-    (() => {
-      const t = $('title').first().text();
-      return t ? normalizeText(t).replace(SITE_SUFFIX_RE, '').trim() || null : null;
-    })();
-
-  // --- body -----------------------------------------------------------------------------------
-  let lead: string | null = text($('.article__description')) ?? null;
-  const tags = dedupe(
-    $('div.keywords_bl a, .article__tags a, a[rel="tag"], .tags a')
-      .map((_, a) => normalizeText($(a).text()).replace(/^#/, ''))
-      .get()
-      .filter((t) => t.length > 0),
-  );
-
-  let paragraphs: string[] = [];
-  const newBody = pickFirst($, ['.article__body-text', 'div.article__content']);
-  const oldBody = pickFirst($, ['div.body_article_bl', 'div.article_body']);
-  const ampBody = pickFirst($, ['.amp-article-body', '.article-body', '[itemprop="articleBody"]']);
-  const body = newBody ?? oldBody ?? ampBody;
-  if (body) {
-    cleanBody($, body);
-    // .article__body-text p, div.article_body p: the <p> are the paragraphs, but walking the block keeps
-    // headings/lists too and never glues elements
-    paragraphs = paragraphsFromNodes(body.get() as AnyNode[]);
-  } else if ($('html').length === 0 || $('body').children().length > 0) {
-    const dense = densestBlock($);
-    const hasDocument = $('head').children().length > 0 || $('article, main').length > 0;
-    if (dense && (hasDocument || $('p').length > 2)) {
-      const $dense = $(dense);
-      cleanBody($, $dense);
-      paragraphs = paragraphsFromNodes([dense]);
-    } else {
-      // a bare fragment (gov.kz body): the whole of it
-      paragraphs = htmlToParagraphs(html);
-    }
-  }
-  if (paragraphs.length === 0 && jsonLd.articleBody) {
-    paragraphs = jsonLd.articleBody
-      .split(/\n\s*\n|\r?\n/)
-      .map(normalizeText)
-      .filter(Boolean);
-  }
-  paragraphs = dedupe(paragraphs);
-  if (title && paragraphs[0] === title) paragraphs.shift();
-  if (paragraphs.length > 0) paragraphs[0] = stripDateline(paragraphs[0]);
-  paragraphs = paragraphs.filter((p) => p.length > 0);
-  if (lead) {
-    lead = stripDateline(lead);
-    if (paragraphs[0] === lead) paragraphs.shift();
-  } else {
-    const description = meta($, 'meta[property="og:description"]') ?? jsonLd.description ?? null;
-    // the lead is the first paragraph, dateline removed
-    lead = paragraphs.length > 0 ? paragraphs[0] : description ? stripDateline(description) : null;
-  }
-
-  // --- time -----------------------------------------------------------------------------------
-  const timeCandidates = [
-    meta($, 'meta[name="article:published_time"]'),
-    meta($, 'meta[property="article:published_time"]'),
-    meta($, 'meta[itemprop="datePublished"]'),
-    jsonLd.datePublished ?? null,
-    $('time[datetime]').first().attr('datetime') ?? null,
-    text($('div.time_article_bl')),
-    text($('.article__date, .article__time, .article-date, time, .date, .time')),
-  ];
-  let publishedAt: string | null = null;
-  for (const c of timeCandidates) {
-    if (!c) continue;
-    publishedAt = parseLocalDate(c);
-    if (publishedAt) break;
-  }
-  if (!publishedAt) {
-    // AMP pages print "19 September 2022, 16:14" in a plain block near the title
-    const m = /\d{1,2}\s+\p{L}+\s+\d{4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},\s+\d{1,2}\s+\p{L}+\s+\d{4}/u.exec(
-      normalizeText($('body').text().slice(0, 20000)),
-    );
-    if (m) publishedAt = parseLocalDate(m[0]);
-  }
-
-  // --- author, canonical ------------------------------------------------------------------------
-  const author =
-    meta($, 'meta[name="author"]') ??
-    text($('div.data_author_bl a')) ??
-    text($('.article__author, [rel="author"], .author')) ??
-    jsonLd.author ??
-    null;
-  const canonicalRaw = $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]');
-  let canonicalUrl: string | null = null;
-  if (canonicalRaw) {
-    try {
-      canonicalUrl = new URL(canonicalRaw, url || undefined).toString();
-    } catch {
-      canonicalUrl = null;
-    }
-  }
-
-  // --- language -------------------------------------------------------------------------------
-  const declared =
-    hints?.language ??
-    languageFromCode($('html').attr('lang')) ??
-    languageFromCode(meta($, 'meta[property="og:locale"]')) ??
-    languageFromCode(jsonLd.inLanguage) ??
-    languageFromUrl(url) ??
-    languageFromUrl(canonicalUrl) ??
-    null;
+  const index = indexPage(parseHtml(html ?? ''));
+  const jsonLd = readJsonLd(index);
+  const title = titleOf(index, jsonLd);
+  const raw = knownLayoutBody(index) ?? genericBody(index, title, jsonLd);
+  const { lead: leadOrNull, paragraphs } = tidy(raw, title);
+  const lead = leadOrNull ?? (() => {
+    const d = meta(index, 'og:description', 'description') ?? jsonLd.description ?? null;
+    return d ? stripDateline(d) : null;
+  })();
+  const bodyText = () => normalizeText(rawText((index.body ?? index.doc) as unknown as AnyNode).slice(0, 20000));
+  const canonicalUrl = canonicalOf(index, url);
   const sample = [title ?? '', lead ?? '', ...paragraphs.slice(0, 6)].join(' ');
-  const language = hints?.language ?? reconcileLanguage(declared, sample);
-
-  return { title, publishedAt, author, language, lead, paragraphs, canonicalUrl, tags };
+  return {
+    title,
+    publishedAt: publishedAt(index, jsonLd, bodyText),
+    author: authorOf(index, jsonLd),
+    language: languageOf(index, jsonLd, url, canonicalUrl, sample, hints),
+    lead,
+    paragraphs,
+    canonicalUrl,
+    tags: tagsOf(index),
+  };
 }

@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { findAll, parseHtml } from './dom';
 import { isBoilerplateParagraph, normalizeText } from './text';
 
 /** Elements whose boundaries end a paragraph. cheerio's `.text()` would glue their text together. */
@@ -11,7 +12,7 @@ const BLOCK = new Set([
 /** Elements never part of the story text. */
 const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
-  'button', 'input', 'select', 'textarea', 'form', 'nav', 'figcaption', 'head', 'title', 'meta', 'link',
+  'button', 'input', 'select', 'textarea', 'form', 'nav', 'aside', 'figcaption', 'head', 'title', 'meta', 'link',
   'amp-social-share', 'amp-ad', 'amp-analytics', 'amp-iframe', 'amp-twitter', 'amp-instagram',
 ]);
 
@@ -62,4 +63,14 @@ export function paragraphsFromNodes(nodes: AnyNode[]): string[] {
   for (const n of nodes) walk(n);
   flush();
   return out;
+}
+
+/** Turns an HTML fragment or document (e.g. a gov.kz API `body`) into clean paragraphs, each once. */
+export function htmlToParagraphs(html: string): string[] {
+  if (!html) return [];
+  const doc = parseHtml(html);
+  const bodies: Element[] = [];
+  for (const c of doc.children) findAll(c, (el) => el.name === 'body', bodies);
+  const root = bodies.length > 0 ? [bodies[0]!] : (doc.children as AnyNode[]);
+  return [...new Set(paragraphsFromNodes(root))];
 }

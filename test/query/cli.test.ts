@@ -104,7 +104,7 @@ describe('kzmon explain', () => {
     expect(res.out).toContain('categories  c5plus1');
     expect(res.out).toContain('topics      energy');
     expect(res.out).toContain('event       meeting');
-    expect(res.out).toMatch(/evidence \(strongest first\):\n\s+\+2\.0\s+c5plus1\s+"evidence for c5plus1"/);
+    expect(res.out).toMatch(/\nevidence \(what decided the categories[^\n]*\n {2}c5plus1 \+2\n {6}"evidence for c5plus1"/);
   });
 
   it('an unknown id is an error, a malformed one exit code 2', async () => {

@@ -10,6 +10,8 @@ export interface ApiResponse {
 
 export interface ApiClient {
   get(path: string, params?: Record<string, string | undefined>): Promise<ApiResponse>;
+  /** A signed request with an optional JSON body (the subscriber routes). */
+  send?(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse>;
 }
 
 export interface ApiClientOptions {
@@ -70,14 +72,38 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         .join('&');
       const { host: _host, ...headers } = signed.headers;
       const res = await fetch(`${base.protocol}//${host}${fullPath}${qs ? `?${qs}` : ''}`, { headers });
-      const text = await res.text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = { message: text.slice(0, 500) };
-      }
-      return { status: res.status, body };
+      return readResponse(res);
+    },
+    async send(method, path, payload) {
+      const host = base.port ? `${base.hostname}:${base.port}` : base.hostname;
+      const fullPath = `${prefix}${path}`;
+      const body = payload === undefined ? undefined : JSON.stringify(payload);
+      const signed = await signer.sign({
+        method,
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port ? Number(base.port) : undefined,
+        path: fullPath,
+        headers: {
+          host,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body,
+      });
+      const { host: _host, ...headers } = signed.headers;
+      return readResponse(await fetch(`${base.protocol}//${host}${fullPath}`, { method, headers, body }));
     },
   };
+}
+
+async function readResponse(res: Response): Promise<ApiResponse> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { message: text.slice(0, 500) };
+  }
+  return { status: res.status, body };
 }

@@ -3,6 +3,7 @@
  * implement these; the domain never sees an AWS client.
  */
 import type { SubscriberPolicy } from './alerts/filter-policy';
+import type { StoredSubscriber, Subscriber } from './alerts/subscribers';
 import type { FeedEntry, SourceHealth, StoredItem } from './model';
 
 export interface AlertMessage {
@@ -13,6 +14,24 @@ export interface AlertMessage {
   sms: string;
   /** SNS message attributes that subscription filter policies match on. */
   attributes: Record<string, string | string[] | number>;
+  /** The alert's facts for channels that format their own message (Telegram, webhooks). */
+  card?: AlertCard;
+}
+
+/** What a Telegram message or a webhook payload says about an item. */
+export interface AlertCard {
+  title: string;
+  url: string;
+  sourceId: string;
+  language: string;
+  publishedAt: string;
+  categories: string[];
+  topics: string[];
+  people: string[];
+  /** A one-line summary, when the classifier gave one. */
+  gist?: string;
+  /** A later copy of a story, sent because no earlier copy matched this subscriber. */
+  laterCopy?: boolean;
 }
 
 export interface AlertRecord {
@@ -99,6 +118,8 @@ export interface ItemSummary {
   topics: string[];
   people: string[];
   storyId: string;
+  /** The item's English gist (classification/gist.ts); absent on listing entries written before it existed. */
+  gist?: string;
 }
 
 export interface ItemPage {
@@ -172,6 +193,104 @@ export interface AlertPublisher {
    * them to narrow a later copy of a story to the subscribers the earlier copies did not reach.
    */
   readonly subscribers?: readonly SubscriberPolicy[];
+}
+
+/** Subscribers as data, in the monitor's table. */
+export interface SubscriberStore {
+  /** Conditional: `exists` when the id is taken (nothing is changed). */
+  addSubscriber(subscriber: StoredSubscriber): Promise<'created' | 'exists'>;
+  getSubscriber(id: string): Promise<StoredSubscriber | null>;
+  listSubscribers(): Promise<StoredSubscriber[]>;
+  /** The removed record, or null when there was none. */
+  removeSubscriber(id: string): Promise<StoredSubscriber | null>;
+}
+
+/**
+ * One alert to one Telegram or webhook subscriber: claimed before sending (so two workers never post
+ * it at once and a delivered one is never posted again), then delivered, or released with the error,
+ * or dead-lettered after too many attempts.
+ */
+export interface DeliveryRecord {
+  alertId: string;
+  subscriberId: string;
+  status: 'sending' | 'delivered' | 'failed' | 'dead';
+  attempts: number;
+  leaseUntil?: string;
+  claimToken?: string;
+  lastError?: string;
+  deliveredAt?: string;
+  /** What the channel answered: a Telegram message id, a webhook status. */
+  receipt?: string;
+}
+
+export interface DeliveryLedger {
+  /** The claimed record, or the existing one when it is delivered, dead or held by someone else. */
+  claimDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ claimed: boolean; record: DeliveryRecord }>;
+  markDelivered(alertId: string, subscriberId: string, receipt: string, at: Date): Promise<void>;
+  /** Back to `failed` (claimable again), or `dead` when no further attempt should be made. */
+  releaseDelivery(alertId: string, subscriberId: string, token: string, error: string, dead: boolean): Promise<void>;
+  listDeliveries(alertId: string): Promise<DeliveryRecord[]>;
+  /**
+   * Alerts with channel deliveries left to retry: the local stand-in for the delivery queue's
+   * redelivery (on AWS, SQS redelivers the message).
+   */
+  queueChannelRetry(alertId: string, message: AlertMessage): Promise<void>;
+  listChannelRetries(): Promise<{ alertId: string; message: AlertMessage }[]>;
+  clearChannelRetry(alertId: string): Promise<void>;
+}
+
+/** Monthly SMS counts per subscriber. */
+export interface SmsQuota {
+  /**
+   * Counts one SMS of this alert against the subscriber's month unless the cap is reached; counting
+   * the same alert again changes nothing and is allowed.
+   */
+  takeSms(subscriberId: string, month: string, alertId: string, cap: number): Promise<boolean>;
+  /** Counts an alert held back by the cap; `queued` when it waits for the subscriber's digest email. */
+  recordOverCap(subscriberId: string, month: string, held: HeldAlert): Promise<void>;
+  /** Alerts held back for a subscriber's digest, recorded on the Almaty day given. */
+  listHeldAlerts(subscriberId: string, day: string): Promise<HeldAlert[]>;
+  getSmsCount(subscriberId: string, month: string): Promise<{ sent: number; overCap: number; skipped: number }>;
+}
+
+/** An alert the SMS cap held back: what the subscriber's digest email lists. */
+export interface HeldAlert {
+  alertId: string;
+  heldAt: string;
+  /** Goes into the next digest by email, or was skipped (no digest email given). */
+  outcome: 'queued' | 'skipped';
+  member: StoryMember;
+}
+
+/**
+ * SNS subscriptions of email and SMS subscribers, each with its filter policy: made when a subscriber
+ * is added (an email address confirms as SNS asks), deleted when it is removed.
+ */
+export interface SubscriptionManager {
+  /** The subscription ARNs made (pending confirmation ones included). */
+  subscribe(subscriber: Subscriber): Promise<string[]>;
+  unsubscribe(subscriptionArns: string[]): Promise<void>;
+}
+
+/** The Bot API, as the delivery needs it; failures are DeliveryErrors (retryable or not). */
+export interface TelegramTransport {
+  sendMessage(body: {
+    chat_id: number | string;
+    text: string;
+    parse_mode: 'HTML';
+    link_preview_options?: { is_disabled: boolean };
+  }): Promise<{ messageId: string }>;
+}
+
+/** POSTs to a subscriber's webhook under the fetcher's address rules; failures are DeliveryErrors. */
+export interface WebhookTransport {
+  post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number }>;
 }
 
 /** Structured logging, satisfied by the Powertools Logger and by the CLI's console logger. */

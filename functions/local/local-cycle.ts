@@ -1,4 +1,5 @@
-import { dispatchPendingAlerts } from '../domain/alerts/dispatch-alerts';
+import { dispatchPendingAlerts, dispatchStoredAlert } from '../domain/alerts/dispatch-alerts';
+import type { SmsCapSettings } from '../domain/alerts/sms-cap';
 import { type FetchCycleResult, runFetchCycle } from '../domain/fetch-cycle';
 import type { FeedEntry } from '../domain/model';
 import { type ProcessOutcome, processEntry } from '../domain/process-entry';
@@ -13,6 +14,8 @@ export interface LocalCycleDeps {
   store: MonitorStore;
   publisher: AlertPublisher;
   log: Log;
+  /** The monthly SMS cap and its counts (the dispatch texts no one over it). */
+  sms?: SmsCapSettings;
   /** Items processed at once, as several classify Lambdas would. */
   concurrency?: number;
   now?: () => Date;
@@ -47,6 +50,7 @@ export async function runLocalCycle(deps: LocalCycleDeps): Promise<LocalCycleRes
   const fresh = queue.drain().filter((e) => !attemptsSoFar.has(e.itemId));
   const entries = [...retrying.map((r) => r.entry), ...fresh];
   const items: ItemResult[] = new Array(entries.length);
+  let sentOnStore = 0;
   let next = 0;
   const worker = async () => {
     while (next < entries.length) {
@@ -57,6 +61,8 @@ export async function runLocalCycle(deps: LocalCycleDeps): Promise<LocalCycleRes
         // The fetch step just found every new entry unseen, in this cycle; a retried one is checked again.
         const outcome = await processEntry(entry, deps, { knownUnseen: earlier === undefined });
         items[i] = { entry, outcome };
+        // Alerts within a minute: sent as soon as the item is stored, as the table's stream does on AWS.
+        if (outcome === 'relevant') sentOnStore += (await dispatchStoredAlert(deps, entry.itemId))?.sent ?? 0;
         if (earlier !== undefined) await deps.store.clearRedelivery(entry.itemId);
       } catch (err) {
         const error = (err as Error).message;
@@ -94,5 +100,5 @@ export async function runLocalCycle(deps: LocalCycleDeps): Promise<LocalCycleRes
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 8) }, worker));
   const alerts = await dispatchPendingAlerts(deps);
-  return { fetch, items, alerts: { sent: alerts.sent, failed: alerts.failed } };
+  return { fetch, items, alerts: { sent: sentOnStore + alerts.sent, failed: alerts.failed } };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AlertMessage, AlertPublisher, AlertRecord, AlertStore, Log, StoryStore } from '../ports';
 import { type SubscriberPolicy, policyMatches } from './filter-policy';
+import { type SmsCapSettings, applySmsCap } from './sms-cap';
 
 /**
  * Exactly-once delivery, as far as the platform allows:
@@ -53,6 +54,12 @@ export interface DispatchDeps {
   remainingMs?: () => number;
   /** Pause before retrying a failed mark; tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
+  /** The monthly SMS cap and its counts; without it every matching SMS subscriber is texted. */
+  sms?: SmsCapSettings;
+}
+
+function subscribersOf(deps: DispatchDeps): readonly SubscriberPolicy[] {
+  return deps.subscribers ?? deps.publisher.subscribers ?? [];
 }
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -157,6 +164,10 @@ async function sendClaimed(
     };
   }
 
+  if (alert.type !== 'digest') {
+    message = await applySmsCap(alert, message, subscribersOf(deps), deps.sms, deps.log, now);
+  }
+
   let messageId: string;
   try {
     ({ messageId } = await deps.publisher.publish(message));
@@ -213,12 +224,31 @@ async function narrowLaterCopy(
   ) {
     return 'defer';
   }
-  const subscribers = (deps.subscribers ?? deps.publisher.subscribers ?? []).filter(
-    (s) => s.delivery === 'instant',
-  );
+  const subscribers = subscribersOf(deps).filter((s) => s.delivery === 'instant');
   const attributes = alert.message.attributes;
+  // An earlier copy reached a subscriber when it matched their filter, by the broadcast value or (an SMS
+  // subscriber, named one by one) by their own.
   return subscribers
     .filter((s) => policyMatches(s.policy, { ...attributes, delivery: `instant:${s.id}` }))
-    .filter((s) => !earlier.some((m) => policyMatches(s.policy, { ...m.attributes, delivery: 'instant' })))
+    .filter((s) => !earlier.some((m) => policyMatches(s.policy, { ...m.attributes, delivery: `instant:${s.id}` })))
     .map((s) => s.id);
+}
+
+/**
+ * Sends one alert the moment its item is stored, as the table's stream triggers the alert function on
+ * AWS (and the local cycle right after the store); the sweep stays the backstop for anything this
+ * misses. Never throws: whatever fails here, the alert stays pending for the sweep.
+ */
+export async function dispatchStoredAlert(deps: DispatchDeps, alertId: string): Promise<DispatchResult | null> {
+  try {
+    const alert = await deps.store.getAlert(alertId);
+    if (alert?.status !== 'pending') return null;
+    return await dispatchAlerts(deps, [alert]);
+  } catch (err) {
+    deps.log.error('immediate dispatch failed; the sweep sends the alert', {
+      alertId,
+      error: (err as Error).message,
+    });
+    return null;
+  }
 }

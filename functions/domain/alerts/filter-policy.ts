@@ -1,5 +1,5 @@
 import type { AlertMessage } from '../ports';
-import type { Subscriber } from './subscribers';
+import { type Channel, type Subscriber, channelOf } from './subscribers';
 
 /**
  * SNS subscription filter policies (attribute scope), built from a subscriber's filter, and a local
@@ -10,6 +10,9 @@ import type { Subscriber } from './subscribers';
  *   instant               every instant subscriber whose filter matches (the first copy of a story)
  *   instant:<id>          only that subscriber (a later copy, for someone the earlier copies missed)
  *   daily:<id>            that daily subscriber's digest
+ *
+ * An instant SMS subscriber matches only `instant:<id>`: the sweep names each one it may text (under the
+ * monthly SMS cap), so SNS never sends a message the cap has not allowed.
  */
 export type PolicyCondition =
   | string
@@ -27,9 +30,11 @@ export const MAX_POLICY_COMBINATIONS = 150;
 export function filterPolicyFor(subscriber: Subscriber): FilterPolicy {
   const policy: FilterPolicy = {
     delivery:
-      subscriber.delivery === 'instant'
-        ? ['instant', `instant:${subscriber.id}`]
-        : [`daily:${subscriber.id}`],
+      subscriber.delivery === 'daily'
+        ? [`daily:${subscriber.id}`]
+        : subscriber.phone
+          ? [`instant:${subscriber.id}`]
+          : ['instant', `instant:${subscriber.id}`],
     categories: [...subscriber.categories],
   };
   if (subscriber.topics?.length) policy.topics = [...subscriber.topics];
@@ -49,11 +54,21 @@ export interface SubscriberPolicy {
   id: string;
   delivery: 'instant' | 'daily';
   policy: FilterPolicy;
+  /** Absent in policies built before channels existed: treated as email. */
+  channel?: Channel;
+  /** An SMS subscriber whose alerts over the monthly cap go to a digest email. */
+  hasDigestEmail?: boolean;
 }
 
 /** What the sweep and the digest need to know about subscribers: ids and policies, never addresses. */
 export function subscriberPolicies(subscribers: Subscriber[]): SubscriberPolicy[] {
-  return subscribers.map((s) => ({ id: s.id, delivery: s.delivery, policy: filterPolicyFor(s) }));
+  return subscribers.map((s) => ({
+    id: s.id,
+    delivery: s.delivery,
+    policy: filterPolicyFor(s),
+    channel: channelOf(s),
+    ...(s.digestEmail ? { hasDigestEmail: true } : {}),
+  }));
 }
 
 type AttributeValue = AlertMessage['attributes'][string];

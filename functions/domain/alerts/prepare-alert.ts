@@ -1,5 +1,6 @@
 import type { StoredItem } from '../model';
 import type { AlertRecord, AlertStore, StoryStore } from '../ports';
+import { alertCard } from './alert-card';
 import { formatAlertMessage, routingAttributes } from './format-alert';
 import { type StoryAssignment, assignStory } from './stories';
 
@@ -18,7 +19,10 @@ export function prepareAlert(item: StoredItem, now: Date, storySeq = 1): AlertRe
     type: 'instant',
     storySeq,
     attempts: 0,
-    message: formatAlertMessage(item, { alertId: item.itemId, laterCopy: storySeq > 1 }),
+    message: {
+      ...formatAlertMessage(item, { alertId: item.itemId, laterCopy: storySeq > 1 }),
+      card: alertCard(item, storySeq > 1),
+    },
   };
 }
 

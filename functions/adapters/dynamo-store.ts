@@ -10,6 +10,7 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { itemGist } from '../domain/classification/gist';
 import type { SourceHealth, StoredItem } from '../domain/model';
 import type { ItemPage, ItemQuery, ItemStore, ItemSummary, Redelivery } from '../domain/ports';
 import { decodeCursor, encodeCursor } from '../domain/query/cursor';
@@ -366,6 +367,7 @@ function toSummary(r: Row): ItemSummary {
     topics: (r.topics as string[]) ?? [],
     people: (r.people as string[]) ?? [],
     storyId: r.storyId as string,
+    ...(typeof r.gist === 'string' ? { gist: r.gist } : {}),
   };
 }
 
@@ -414,6 +416,7 @@ export function indexEntries(item: StoredItem): Row[] {
     topics: c.topics,
     people: c.people,
     storyId: item.storyId,
+    gist: itemGist(item),
     searchText,
   }));
 }

@@ -1,3 +1,4 @@
+import { itemGist } from '../classification/gist';
 import type { ItemStore, Log } from '../ports';
 import { InvalidCursorError } from './cursor';
 import { BadQueryError, assertItemId, parseItemQuery } from './query-params';
@@ -27,7 +28,9 @@ export async function routeQuery(
     if (one) {
       const id = assertItemId(decodeURIComponent(one[1]!));
       const item = await store.getItem(id);
-      return item ? { status: 200, body: item } : { status: 404, body: { message: `no item with id ${id}` } };
+      // an item stored before gists existed gets the one its classification gives
+      if (item) return { status: 200, body: { ...item, gist: itemGist(item) } };
+      return { status: 404, body: { message: `no item with id ${id}` } };
     }
     if (path === '/sources') return { status: 200, body: { sources: await store.listSourceStates() } };
     return { status: 404, body: { message: `no route ${path}; try /items, /items/{id} or /sources` } };

@@ -46,7 +46,7 @@ export function loadDevSet(file = DEV_SET_PATH): DevItem[] {
     .map((l) => JSON.parse(l) as DevItem);
 }
 
-function prf(tp: number, fp: number, fn: number): Prf {
+export function prf(tp: number, fp: number, fn: number): Prf {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

@@ -1,3 +1,4 @@
+import { itemGist } from '../domain/classification/gist';
 import type { StoredItem } from '../domain/model';
 import type { AlertRecord } from '../domain/ports';
 import { formatAstana } from './astana-time';
@@ -92,6 +93,7 @@ export function renderItemPage(view: ItemView): string {
   ];
   const body = html`<p><a href="/">← All items</a></p>
 <h1 lang="${item.language}">${item.title}</h1>
+<p class="summary gist" lang="en">${itemGist(item)}</p>
 <div class="meta"><span>${item.sourceId}</span><span class="lang" title="${languageName(item.language)}">${item.language.toUpperCase()}</span>
 <span>Published <time datetime="${item.publishedAt}">${formatAstana(item.publishedAt)}</time></span>
 <span>Fetched <time datetime="${item.fetchedAt}">${formatAstana(item.fetchedAt)}</time></span>

@@ -81,6 +81,7 @@ ${params.limit ? html`<input type="hidden" name="limit" value="${params.limit}">
 export function itemCard(item: ItemSummary): SafeHtml {
   return html`<li class="item" data-item-id="${item.itemId}"><article>
 <h2 lang="${item.language}"><a href="${safeHref(item.url)}" rel="noopener noreferrer">${item.title}</a></h2>
+${item.gist ? html`<p class="summary gist" lang="en">${item.gist}</p>` : ''}
 <div class="meta"><span>${item.sourceId}</span><span class="lang" title="${languageName(item.language)}">${item.language.toUpperCase()}</span><time datetime="${item.publishedAt}">${formatAstana(item.publishedAt)}</time></div>
 <ul class="chips" aria-label="Categories and topics">${item.categories.map(
     (c) => html`<li class="chip cat-${c}">${categoryName(c)}</li>`,

@@ -1,52 +1,31 @@
 import { Duration, TimeZone } from 'aws-cdk-lib';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { type CfnTopic, Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type FilterPolicy, subscriberPolicies } from '../../functions/domain/alerts/filter-policy';
-import type { Subscriber } from '../../functions/domain/alerts/subscribers';
-import { monitorFunction } from './monitor-function';
+import { monitorFunction, scheduledInvocation } from './monitor-function';
 import { grantAlertSweepAccess, grantDigestAccess } from './table-access';
 
+/** Minutes between alert sweeps; the sweep's heartbeat and AlertsFailed alarms are derived from it. */
+export const ALERT_SWEEP_MINUTES = 1;
+
 export interface AlertsProps {
-  table: TableV2;
-  subscribers: Subscriber[];
+  table: ITable;
   logRetention: RetentionDays;
-  /** Encrypts the topic at rest (the key must let SNS use it; grantPublish grants the functions). */
-  encryptionKey?: IKey;
+  /** Where failed or dropped sweep and digest runs are recorded (the failed-runs alarm reads it). */
+  failedRuns: IQueue;
   /** Local hour (Asia/Almaty) the daily digest goes out; default 8. */
   digestHour?: number;
 }
 
-/** The same policy filterPolicyFor() builds, in CDK's terms (only the operators filterPolicyFor uses). */
-export function toSnsFilter(policy: FilterPolicy): Record<string, SubscriptionFilter> {
-  return Object.fromEntries(
-    Object.entries(policy).map(([key, conditions]) => {
-      if (conditions.every((c) => typeof c === 'string')) {
-        return [key, SubscriptionFilter.stringFilter({ allowlist: conditions as string[] })];
-      }
-      const [cond] = conditions;
-      if (
-        conditions.length === 1 &&
-        typeof cond === 'object' &&
-        'numeric' in cond &&
-        cond.numeric[0] === '>='
-      ) {
-        return [key, SubscriptionFilter.numericFilter({ greaterThanOrEqualTo: Number(cond.numeric[1]) })];
-      }
-      throw new Error(`filter policy key ${key}: no CDK mapping for ${JSON.stringify(conditions)}`);
-    }),
-  );
-}
-
 /**
- * The subscribers' topic with one filtered subscription each (SNS does the routing), the sweep that
- * publishes pending alerts every minute, and the daily digest each morning, Almaty time.
+ * The subscribers' topic, the sweep that publishes pending alerts every minute, and the daily digest
+ * each morning, Almaty time. Subscriptions are not part of the deploy: subscribers are data in the
+ * table (`kzmon subscribers`), so a deploy never adds, removes or re-confirms anyone.
  */
 export class Alerts extends Construct {
   readonly topic: Topic;
@@ -55,32 +34,13 @@ export class Alerts extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Subscribers', {
-      displayName: 'KZ news monitor',
-      enforceSSL: true,
-      masterKey: props.encryptionKey,
-    });
-    const policies = subscriberPolicies(props.subscribers);
-    props.subscribers.forEach((s, i) => {
-      const filterPolicy = toSnsFilter(policies[i]!.policy);
-      this.topic.addSubscription(
-        s.email
-          ? new EmailSubscription(s.email, { filterPolicy })
-          : new SmsSubscription(s.phone as string, { filterPolicy }),
-      );
-    });
-    // Ids and policies only (no address): the sweep narrows later copies of a story with them. Lambda
-    // allows 4 KB of environment in all, which holds about 25 subscribers.
-    if (JSON.stringify(policies).length > 3_500) {
-      throw new Error(
-        `too many subscribers (${policies.length}) for the alert function's environment; keep them under ~25`,
-      );
-    }
-    const environment = {
-      TABLE_NAME: props.table.tableName,
-      TOPIC_ARN: this.topic.topicArn,
-      SUBSCRIBER_POLICIES: JSON.stringify(policies),
-    };
+    this.topic = new Topic(this, 'Subscribers', { displayName: 'KZ news monitor', enforceSSL: true });
+    // Encrypted with the AWS managed key: it costs nothing, and its key policy already lets principals of
+    // this account use it through SNS, so publishers need no KMS permission (given as `masterKey`, CDK
+    // would grant kms:GenerateDataKey* on every key of the account). Only the functions publish here; a
+    // CloudWatch alarm could not, and none needs to.
+    (this.topic.node.defaultChild as CfnTopic).kmsMasterKeyId = 'alias/aws/sns';
+    const environment = { TABLE_NAME: props.table.tableName, TOPIC_ARN: this.topic.topicArn };
 
     this.alertFunction = monitorFunction(this, 'Alert', {
       handler: 'alert',
@@ -95,8 +55,13 @@ export class Alerts extends Construct {
     this.topic.grantPublish(this.alertFunction);
     new Schedule(this, 'AlertSweep', {
       description: 'Publishes pending alerts and resends any whose claim expired',
-      schedule: ScheduleExpression.rate(Duration.minutes(1)),
+      schedule: ScheduleExpression.rate(Duration.minutes(ALERT_SWEEP_MINUTES)),
       target: new LambdaInvoke(this.alertFunction, { retryAttempts: 0 }),
+    });
+    // A sweep that waited longer than one interval is superseded by the next.
+    scheduledInvocation(this.alertFunction, {
+      maxEventAge: Duration.minutes(ALERT_SWEEP_MINUTES),
+      failedRuns: props.failedRuns,
     });
 
     this.digestFunction = monitorFunction(this, 'Digest', {
@@ -116,7 +81,13 @@ export class Alerts extends Construct {
         hour: String(props.digestHour ?? 8),
         timeZone: TimeZone.ASIA_ALMATY,
       }),
-      target: new LambdaInvoke(this.digestFunction, { retryAttempts: 2 }),
+      // No retry: a failed digest is recorded in the failed-runs queue and re-run by hand
+      // (docs/deploy.md), so nobody gets the same digest twice.
+      target: new LambdaInvoke(this.digestFunction, { retryAttempts: 0 }),
+    });
+    scheduledInvocation(this.digestFunction, {
+      maxEventAge: Duration.hours(1),
+      failedRuns: props.failedRuns,
     });
   }
 }

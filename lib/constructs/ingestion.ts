@@ -1,18 +1,22 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, type ITable, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { monitorFunction } from './monitor-function';
+import { monitorFunction, scheduledInvocation } from './monitor-function';
 import { grantClassifyAccess, grantFetchAccess } from './table-access';
 
 export interface IngestionProps {
-  table: TableV2;
+  table: ITable;
   schedule: string;
+  /** Longest gap between fetch cycles: a fetch event older than that is dropped, not run late. */
+  cycleMinutes: number;
+  /** Where failed or dropped fetch runs are recorded (the failed-runs alarm reads it). */
+  failedRuns: IQueue;
   logRetention: RetentionDays;
   seenTtlDays: number;
 }
@@ -26,6 +30,8 @@ export interface IngestionProps {
  */
 const FETCH = { memorySize: 256, timeout: Duration.seconds(180) };
 const CLASSIFY = { memorySize: 512, timeout: Duration.seconds(120), batchSize: 10 };
+/** Receives before a new item goes to the dead-letter queue. */
+export const MAX_RECEIVE_COUNT = 5;
 
 /** Scheduled fetch of every source into a queue, and the classify function that drains it. */
 export class Ingestion extends Construct {
@@ -33,8 +39,10 @@ export class Ingestion extends Construct {
   readonly classifyFunction: NodejsFunction;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** How long a received item stays invisible: six times classify's timeout, as AWS recommends. */
+  readonly queueVisibilityTimeout = Duration.seconds(CLASSIFY.timeout.toSeconds() * 6);
   /** Powertools idempotency records of the classify function (short-lived locks, TTL-expired). */
-  readonly idempotencyTable: TableV2;
+  readonly idempotencyTable: Table;
   readonly fetchSchedule: Schedule;
 
   constructor(scope: Construct, id: string, props: IngestionProps) {
@@ -47,15 +55,16 @@ export class Ingestion extends Construct {
     this.queue = new Queue(this, 'NewItems', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(CLASSIFY.timeout.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      visibilityTimeout: this.queueVisibilityTimeout,
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
-    this.idempotencyTable = new TableV2(this, 'Idempotency', {
+    this.idempotencyTable = new Table(this, 'Idempotency', {
       partitionKey: { name: 'id', type: AttributeType.STRING },
-      billing: Billing.onDemand(),
+      billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expiration',
-      encryption: TableEncryptionV2.awsManagedKey(),
+      // Short-lived locks: the AWS owned key encrypts them at rest without any KMS request.
+      encryption: TableEncryption.DEFAULT,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     Validations.of(this.idempotencyTable).acknowledge({
@@ -110,6 +119,10 @@ export class Ingestion extends Construct {
       schedule: ScheduleExpression.expression(props.schedule),
       // A missed cycle is covered by the next one; retrying would only overlap it.
       target: new LambdaInvoke(this.fetchFunction, { retryAttempts: 0 }),
+    });
+    scheduledInvocation(this.fetchFunction, {
+      maxEventAge: Duration.minutes(props.cycleMinutes),
+      failedRuns: props.failedRuns,
     });
   }
 }

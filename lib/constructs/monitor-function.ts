@@ -1,10 +1,13 @@
 import * as path from 'node:path';
-import { Duration, type Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { DEFAULT_METRIC_NAMESPACE } from '../../functions/handlers/emitted-metrics';
 
 export interface MonitorFunctionProps {
   /** Handler file name under functions/handlers, without extension. */
@@ -18,6 +21,37 @@ export interface MonitorFunctionProps {
   reservedConcurrentExecutions?: number;
 }
 
+const namespaces = new WeakMap<Stack, string>();
+
+/**
+ * The EMF namespace of a stack's functions. Each deployment has its own, so the alarms of a second
+ * copy (staging) in the same account never read the first copy's metrics.
+ */
+export function setMetricNamespace(stack: Stack, namespace: string): void {
+  namespaces.set(stack, namespace);
+}
+
+export function metricNamespaceOf(scope: Construct): string {
+  return namespaces.get(Stack.of(scope)) ?? DEFAULT_METRIC_NAMESPACE;
+}
+
+/**
+ * A function invoked asynchronously on a schedule (EventBridge Scheduler): no Lambda retries, since a
+ * retry a minute or two later would overlap the next run (and could send a digest twice); an event
+ * older than `maxEventAge` is dropped rather than run late; every failed or dropped run is recorded in
+ * the failed-runs queue, whose alarm tells the operator.
+ */
+export function scheduledInvocation(
+  fn: IFunction,
+  props: { maxEventAge: Duration; failedRuns: IQueue },
+): void {
+  fn.configureAsyncInvoke({
+    retryAttempts: 0,
+    maxEventAge: Duration.seconds(Math.min(6 * 3600, Math.max(60, props.maxEventAge.toSeconds()))),
+    onFailure: new SqsDestination(props.failedRuns),
+  });
+}
+
 /** The runtime every function targets: the newest Node.js that this aws-cdk-lib offers. */
 export const MONITOR_RUNTIME = Runtime.NODEJS_24_X;
 
@@ -27,7 +61,12 @@ export const MONITOR_RUNTIME = Runtime.NODEJS_24_X;
  * (no AWSLambdaBasicExecutionRole, whose logs:CreateLogGroup on every group is more than it needs).
  */
 export function monitorFunction(scope: Construct, id: string, props: MonitorFunctionProps): NodejsFunction {
-  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
+  // Deleted with the stack: logs already expire after the retention, and a retained group would
+  // outlive every function that could write to it.
+  const logGroup = new LogGroup(scope, `${id}Logs`, {
+    retention: props.logRetention,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
   const role = new Role(scope, `${id}Role`, {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     description: `${props.description} (function role)`,
@@ -46,7 +85,7 @@ export function monitorFunction(scope: Construct, id: string, props: MonitorFunc
     reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     environment: {
       NODE_OPTIONS: '--enable-source-maps',
-      POWERTOOLS_METRICS_NAMESPACE: 'KzNewsMonitor',
+      POWERTOOLS_METRICS_NAMESPACE: metricNamespaceOf(scope),
       ...props.environment,
     },
     bundling: {
@@ -68,6 +107,3 @@ export function monitorFunction(scope: Construct, id: string, props: MonitorFunc
   fn.node.addDependency(role);
   return fn;
 }
-
-export type { Stack };
-export { Duration };

@@ -1,182 +1,229 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, Validations } from 'aws-cdk-lib';
 import {
   Alarm,
+  type AlarmProps,
   ComparisonOperator,
-  Dashboard,
-  GraphWidget,
-  type IMetric,
   Metric,
-  SingleValueWidget,
-  TextWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { EMITTED_METRICS } from '../../functions/handlers/emitted-metrics';
+import {
+  type AlarmWindow,
+  SOURCE_FAILURE_CYCLES,
+  noNewItemsWindow,
+  sourceFailureWindow,
+  sweepStoppedWindow,
+} from '../schedule';
 
-/** The EMF namespace and the `service` dimension Powertools adds, as the handlers emit them. */
-export const METRIC_NAMESPACE = 'KzNewsMonitor';
+export { SOURCE_FAILURE_CYCLES };
 
-/** Consecutive failed cycles of one source before someone is told. */
-export const SOURCE_FAILURE_CYCLES = 3;
+type EmittedMetric = {
+  [S in keyof typeof EMITTED_METRICS]: [S, (typeof EMITTED_METRICS)[S][number]];
+}[keyof typeof EMITTED_METRICS];
 
 export interface OperationsProps {
-  key: IKey;
+  namePrefix: string;
+  /** The EMF namespace the stack's functions emit into. */
+  metricNamespace: string;
   opsEmail?: string;
-  /** Every function of the stack: each gets an errors alarm and a dashboard line. */
-  functions: { name: string; fn: IFunction }[];
-  deadLetterQueue: IQueue;
-  /** Source ids the fetch function reads (one "failing" alarm each). */
-  sourceIds: string[];
-  /** Minutes between fetch cycles: the period of the per-source failure alarm. */
+  /** Minutes between fetch cycles (the longest gap for a cron schedule). */
   cycleMinutes: number;
+  /** Minutes between alert sweeps. */
+  sweepMinutes: number;
+  newItemsQueue: IQueue;
+  /** How long a new item may legitimately wait: every receive it is allowed, each one visibility timeout. */
+  newItemsMaxAge: Duration;
+  deadLetterQueue: IQueue;
+  failedRuns: IQueue;
+  alertFunction: IFunction;
+  subscriberTopic: ITopic;
 }
 
-export function monitorMetric(name: string, service: string, extra: Record<string, string> = {}, period = Duration.minutes(5)): Metric {
-  return new Metric({
-    namespace: METRIC_NAMESPACE,
-    metricName: name,
-    dimensionsMap: { service, ...extra },
-    statistic: 'Sum',
-    period,
-  });
+/** A custom metric as a handler emits it (Powertools adds the `service` dimension). */
+export function emittedMetric(namespace: string, [service, name]: EmittedMetric, period: Duration): Metric {
+  return new Metric({ namespace, metricName: name, dimensionsMap: { service }, statistic: 'Sum', period });
 }
 
-/** The operations topic (alarms mail the operator), the alarms, and one dashboard with the metrics. */
+/**
+ * The operations topic and the alarms: every failure a person must act on, each said once in plain
+ * words with the next step. Costs are per alarm metric ($0.10 a month, ten free), so each alarm reads
+ * one metric, and the AWS metrics (Lambda, SQS, SNS; free) are preferred over custom ones.
+ */
 export class Operations extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
-  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'OpsTopic', {
-      displayName: 'KZ news monitor operations',
-      masterKey: props.key,
-      enforceSSL: true,
-    });
+    this.topic = new Topic(this, 'OpsTopic', { displayName: 'KZ news monitor operations', enforceSSL: true });
+    this.allowAlarmsToPublish();
     if (props.opsEmail) this.topic.addSubscription(new EmailSubscription(props.opsEmail));
     else {
       Annotations.of(this).addWarningV2(
         'kzmon:no-ops-email',
-        'No -c opsEmail given: alarms go to the operations topic, which has no subscriber. Deploy with -c opsEmail=you@example.org.',
+        'No opsEmail setting: alarms go to the operations topic, which has no subscriber, and no budget is made. Set "opsEmail" in deploy.settings.json.',
       );
     }
     const action = new SnsAction(this.topic);
-    const alarm = (alarmId: string, p: ConstructorParameters<typeof Alarm>[2]) => {
-      const a = new Alarm(this, alarmId, p);
+    const alarm = (alarmId: string, p: AlarmProps) => {
+      const a = new Alarm(this, alarmId, { alarmName: `${props.namePrefix}-${alarmId}`, ...p });
       a.addAlarmAction(action);
       a.addOkAction(action);
       this.alarms.push(a);
       return a;
     };
-
-    alarm('DeadLettersAlarm', {
-      alarmDescription: 'A queued item failed 5 times and is in the dead-letter queue: see the classify logs for its itemId.',
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    const period = (w: AlarmWindow) => Duration.minutes(w.periodMinutes);
+    const custom = (m: EmittedMetric, w: AlarmWindow) => emittedMetric(props.metricNamespace, m, period(w));
+    const atLeastOne = {
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    };
+
+    alarm('DeadLetters', {
+      alarmDescription:
+        'A new item failed to be classified 5 times and is in the dead-letter queue. See the classify logs for its itemId; after the fix, redrive the queue (docs/deploy.md).',
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      ...atLeastOne,
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    for (const { name, fn } of props.functions) {
-      alarm(`${name}ErrorsAlarm`, {
-        alarmDescription: `The ${name} function failed (an uncaught error or a timeout).`,
-        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-    }
-
-    // One period per cycle, so N breaching periods are N failed cycles in a row. CloudWatch caps
-    // period × evaluation periods at one day, hence the cap for slow schedules.
-    const cyclePeriod = Duration.minutes(Math.min(Math.max(1, props.cycleMinutes), (24 * 60) / SOURCE_FAILURE_CYCLES));
-    for (const sourceId of props.sourceIds) {
-      alarm(`SourceFailing-${sourceId}`, {
-        alarmDescription: `Source ${sourceId} failed ${SOURCE_FAILURE_CYCLES} fetch cycles in a row: see "kzmon sources" and the fetch logs (sourceId=${sourceId}).`,
-        metric: monitorMetric('SourceFailures', 'fetch', { sourceId }, cyclePeriod),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: SOURCE_FAILURE_CYCLES,
-        datapointsToAlarm: SOURCE_FAILURE_CYCLES,
-        // No data means the fetch did not run; the errors and no-new-items alarms cover that.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-    }
-
-    alarm('NoNewItemsAlarm', {
+    alarm('FailedRuns', {
       alarmDescription:
-        'No source produced a new item for 24 hours: the sites may have changed layout, blocked the fetcher, or the schedule stopped.',
-      metric: monitorMetric('ItemsNew', 'fetch', {}, Duration.hours(24)),
+        'A scheduled run (fetch, alert sweep or digest) failed, timed out or was dropped; it is not retried. Each record in the failed-runs queue names the function and the error (docs/deploy.md, "Failed runs").',
+      metric: props.failedRuns.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      ...atLeastOne,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    const maxAge = props.newItemsMaxAge.toSeconds();
+    alarm('NewItemsWaiting', {
+      alarmDescription: `A new item has waited over ${Math.round(maxAge / 60)} minutes in the queue: classify is not draining it (disabled trigger, throttling or a crash loop). See the classify logs.`,
+      metric: props.newItemsQueue.metricApproximateAgeOfOldestMessage({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: maxAge,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    const sweep = sweepStoppedWindow(props.sweepMinutes);
+    alarm('AlertSweepStopped', {
+      alarmDescription: `The alert sweep has not run for ${sweep.periodMinutes * sweep.evaluationPeriods} minutes, so pending alerts are not sent: check that its schedule is enabled and the function exists.`,
+      metric: props.alertFunction.metricInvocations({ period: period(sweep), statistic: 'Sum' }),
       threshold: 1,
       comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      // No data at all means no fetch cycle ran: that is the same emergency.
+      evaluationPeriods: sweep.evaluationPeriods,
+      // No data is no invocation: exactly what this alarm is for.
       treatMissingData: TreatMissingData.BREACHING,
     });
 
-    alarm('AlertsFailedAlarm', {
-      alarmDescription: 'SNS refused alerts in 3 sweeps in a row; they stay pending and are retried, but nobody is told.',
-      metric: monitorMetric('AlertsFailed', 'alert'),
+    const quiet = noNewItemsWindow(props.cycleMinutes);
+    alarm('NoNewItems', {
+      alarmDescription: `No source produced a new item for ${hours(quiet.periodMinutes)}: the sites may have changed layout or blocked the fetcher, or the fetch schedule stopped. Run kzmon sources --api URL.`,
+      // Every new item is one message sent to the queue: the free SQS metric, no custom one.
+      metric: props.newItemsQueue.metricNumberOfMessagesSent({ period: period(quiet), statistic: 'Sum' }),
       threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 3,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: quiet.evaluationPeriods,
+      // No data at all means no fetch cycle ran: the same emergency.
+      treatMissingData: TreatMissingData.BREACHING,
+    });
+
+    const failing = sourceFailureWindow(props.cycleMinutes);
+    alarm('SourcesFailing', {
+      alarmDescription: `A source failed in each of the last ${SOURCE_FAILURE_CYCLES} fetch cycles (${failing.periodMinutes} minutes apart): run kzmon sources --api URL to see which one and why.`,
+      metric: custom(['fetch', 'SourceFailures'], failing),
+      ...atLeastOne,
+      evaluationPeriods: failing.evaluationPeriods,
+      datapointsToAlarm: failing.evaluationPeriods,
+      // No data means the fetch did not run; NoNewItems and FailedRuns cover that.
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    const hour = Duration.hours(1);
-    const flow = (name: string, service: string): IMetric =>
-      monitorMetric(name, service, {}, hour).with({ label: name });
-    this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(7) });
-    this.dashboard.addWidgets(
-      new TextWidget({
-        markdown: '# kz-news-monitor\nItems flow per hour, source health per cycle, function health, dead letters.',
-        width: 24,
-        height: 2,
+    alarm('SourcesBlocked', {
+      alarmDescription: 'a source is blocked by a Cloudflare challenge — run kzmon sources --api URL',
+      metric: custom(['fetch', 'SourcesBlocked'], {
+        periodMinutes: Math.max(5, props.cycleMinutes),
+        evaluationPeriods: 1,
       }),
-    );
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: 'Items per hour: fetched → new → relevant → alerts sent',
-        width: 12,
-        left: [flow('ItemsFetched', 'fetch'), flow('ItemsNew', 'fetch'), flow('ItemsRelevant', 'classify'), flow('AlertsSent', 'alert')],
+      ...atLeastOne,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    const sweeps = { periodMinutes: props.sweepMinutes, evaluationPeriods: 3 };
+    alarm('AlertsFailed', {
+      alarmDescription: `SNS refused alerts in ${sweeps.evaluationPeriods} sweeps in a row (one ${props.sweepMinutes}-minute period per sweep); they stay pending and are retried. See the alert function's logs.`,
+      metric: custom(['alert', 'AlertsFailed'], sweeps),
+      ...atLeastOne,
+      evaluationPeriods: sweeps.evaluationPeriods,
+      datapointsToAlarm: sweeps.evaluationPeriods,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    alarm('AlertsUndelivered', {
+      alarmDescription:
+        'SNS accepted alerts but could not deliver some (an SMS in the sandbox, over the spend limit or without an origination identity; a bounced email). See the SMS readiness checklist and the delivery-status logs in docs/deploy.md.',
+      metric: props.subscriberTopic.metricNumberOfNotificationsFailed({
+        period: Duration.hours(1),
+        statistic: 'Sum',
       }),
-      new GraphWidget({
-        title: 'Source failures per cycle',
-        width: 12,
-        left: props.sourceIds.map((sourceId) =>
-          monitorMetric('SourceFailures', 'fetch', { sourceId }, cyclePeriod).with({ label: sourceId }),
-        ),
-      }),
-    );
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: 'Function errors',
-        width: 8,
-        left: props.functions.map(({ name, fn }) => fn.metricErrors({ period: Duration.minutes(5), label: name })),
-      }),
-      new GraphWidget({
-        title: 'Function duration p95 (ms)',
-        width: 8,
-        left: props.functions.map(({ name, fn }) =>
-          fn.metricDuration({ period: Duration.minutes(5), statistic: 'p95', label: name }),
-        ),
-      }),
-      new SingleValueWidget({
-        title: 'Dead letters / alerts failed',
-        width: 8,
-        metrics: [
-          props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: 'dead letters', statistic: 'Maximum' }),
-          monitorMetric('AlertsFailed', 'alert', {}, hour).with({ label: 'alerts failed (1 h)' }),
-        ],
-      }),
-    );
+      ...atLeastOne,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
+
+  /**
+   * A topic policy replaces SNS's default one, and enforceSSL writes one holding only a Deny, so
+   * CloudWatch must be allowed to publish explicitly: alarms of this account only. The topic is not
+   * encrypted: alarms cannot publish to a topic under the AWS managed key, and a customer managed key
+   * would cost $1 a month to protect alarm names and states; TLS is still required in transit.
+   */
+  private allowAlarmsToPublish(): void {
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccountPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: {
+            'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*`,
+          },
+        },
+      }),
+    );
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'CloudWatch alarms cannot publish to a topic encrypted with the AWS managed aws/sns key, and a customer ' +
+        'managed key would cost $1 a month to protect alarm names and states; the topic policy requires TLS.',
+    });
+  }
+}
+
+function hours(minutes: number): string {
+  return minutes % 1440 === 0
+    ? `${minutes / 1440 === 1 ? '24 hours' : `${minutes / 1440} days`}`
+    : `${Math.round(minutes / 60)} hours`;
 }

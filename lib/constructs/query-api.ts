@@ -1,9 +1,9 @@
-import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -11,11 +11,22 @@ import { monitorFunction } from './monitor-function';
 import { grantQueryRead } from './table-access';
 
 export interface QueryApiProps {
-  table: TableV2;
+  table: ITable;
   logRetention: RetentionDays;
 }
 
 export const QUERY_ROUTES = ['/items', '/items/{id}', '/sources'] as const;
+
+/**
+ * The key that signs paging cursors: the random UUID CloudFormation gives the stack when it creates it
+ * (the last part of the stack id). It differs per deployment, costs nothing, needs no operator step and
+ * is known only to principals of the account who may describe the stack or read the function's
+ * configuration; a cursor's signature only guards against tampering (the store rebuilds the start key
+ * itself and checks its range), so that is enough. It changes only when the stack is created again.
+ */
+export function stackCursorKey(): string {
+  return Fn.select(2, Fn.split('/', Aws.STACK_ID));
+}
 
 /** Read-only HTTP API over the stored items, every route behind IAM (SigV4) authorization. */
 export class QueryApi extends Construct {
@@ -34,7 +45,7 @@ export class QueryApi extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(10),
       logRetention: props.logRetention,
-      environment: { TABLE_NAME: props.table.tableName },
+      environment: { TABLE_NAME: props.table.tableName, KZMON_CURSOR_KEY: stackCursorKey() },
     });
     grantQueryRead(props.table, this.queryFunction);
 
@@ -44,7 +55,10 @@ export class QueryApi extends Construct {
       // The default stage is created below, with access logs and throttling the L2 default stage lacks.
       createDefaultStage: false,
     });
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,
@@ -74,6 +88,5 @@ export class QueryApi extends Construct {
     for (const path of QUERY_ROUTES) {
       this.api.addRoutes({ path, methods: [HttpMethod.GET], integration });
     }
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'kzmon query --api <this URL>' });
   }
 }

@@ -1,4 +1,4 @@
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { TABLE_KEYS } from '../../functions/adapters/table-definition';
 
@@ -34,16 +34,27 @@ export const RECORDS = {
  * The attributes dedup reads: findUnseen projects the keys, the record kind (item or seen mark) and the
  * seen mark's expiry, nothing else.
  */
-export const DEDUP_ATTRIBUTES = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, 'kind', TABLE_KEYS.ttlAttribute];
+export const DEDUP_ATTRIBUTES = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  'kind',
+  TABLE_KEYS.ttlAttribute,
+];
 
 type Action = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem' | 'Query';
 
-function indexArn(table: ITableV2, name: (typeof TABLE_KEYS.indexes)[number]['name']): string {
+function indexArn(table: ITable, name: (typeof TABLE_KEYS.indexes)[number]['name']): string {
   return `${table.tableArn}/index/${name}`;
 }
 
 /** One statement: the actions on the table, only for records whose partition keys match `prefixes`. */
-function grantRecords(table: ITableV2, grantee: IGrantable, sid: string, actions: Action[], prefixes: string[]): void {
+function grantRecords(
+  table: ITable,
+  grantee: IGrantable,
+  sid: string,
+  actions: Action[],
+  prefixes: string[],
+): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       sid,
@@ -54,7 +65,12 @@ function grantRecords(table: ITableV2, grantee: IGrantable, sid: string, actions
   );
 }
 
-function grantIndexQuery(table: ITableV2, grantee: IGrantable, sid: string, index: (typeof TABLE_KEYS.indexes)[number]['name']): void {
+function grantIndexQuery(
+  table: ITable,
+  grantee: IGrantable,
+  sid: string,
+  index: (typeof TABLE_KEYS.indexes)[number]['name'],
+): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({ sid, actions: ['dynamodb:Query'], resources: [indexArn(table, index)] }),
   );
@@ -64,7 +80,7 @@ function grantIndexQuery(table: ITableV2, grantee: IGrantable, sid: string, inde
  * Fetch: dedup is one BatchGetItem of ITEM rows projecting the keys, kind and expiry only (never
  * titles, bodies or alerts); source state is read and replaced in the SOURCES partition only.
  */
-export function grantFetchAccess(table: ITableV2, grantee: IGrantable): void {
+export function grantFetchAccess(table: ITable, grantee: IGrantable): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       sid: 'DedupReadsKeysAndExpiryOnly',
@@ -88,11 +104,23 @@ export function grantFetchAccess(table: ITableV2, grantee: IGrantable): void {
  * update) and member records; the day index; the pending alert (conditional put). No Query, no
  * DeleteItem, never SOURCES, no SNS.
  */
-export function grantClassifyAccess(table: ITableV2, grantee: IGrantable): void {
-  grantRecords(table, grantee, 'ItemRecords', ['GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem'], [RECORDS.item]);
+export function grantClassifyAccess(table: ITable, grantee: IGrantable): void {
+  grantRecords(
+    table,
+    grantee,
+    'ItemRecords',
+    ['GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem'],
+    [RECORDS.item],
+  );
   grantRecords(table, grantee, 'StoryKeyRecords', ['GetItem', 'BatchGetItem', 'PutItem'], [RECORDS.storyKey]);
   grantRecords(table, grantee, 'StoryRecords', ['GetItem', 'PutItem', 'UpdateItem'], [RECORDS.story]);
-  grantRecords(table, grantee, 'StoryDayAndAlertRecordsPutOnly', ['PutItem'], [RECORDS.storyDay, RECORDS.alert]);
+  grantRecords(
+    table,
+    grantee,
+    'StoryDayAndAlertRecordsPutOnly',
+    ['PutItem'],
+    [RECORDS.storyDay, RECORDS.alert],
+  );
 }
 
 /**
@@ -100,7 +128,7 @@ export function grantClassifyAccess(table: ITableV2, grantee: IGrantable): void 
  * through its states with conditional updates, and reads a later copy's story members (Query of one
  * STORY# partition). No item, source or story-key access, no put.
  */
-export function grantAlertSweepAccess(table: ITableV2, grantee: IGrantable): void {
+export function grantAlertSweepAccess(table: ITable, grantee: IGrantable): void {
   grantIndexQuery(table, grantee, 'PendingAlertsIndex', 'byPendingAlert');
   grantRecords(table, grantee, 'AlertStateUpdates', ['UpdateItem'], [RECORDS.alert]);
   grantRecords(table, grantee, 'StoryMembersRead', ['Query'], [RECORDS.story]);
@@ -111,7 +139,7 @@ export function grantAlertSweepAccess(table: ITableV2, grantee: IGrantable): voi
  * STORYDAY# and STORY# partitions), records each digest as an alert (conditional put, or get of the
  * existing one) and sends it through the same claim/mark updates as the sweep. No index access.
  */
-export function grantDigestAccess(table: ITableV2, grantee: IGrantable): void {
+export function grantDigestAccess(table: ITable, grantee: IGrantable): void {
   grantRecords(table, grantee, 'StoryDaysAndMembersRead', ['Query'], [RECORDS.storyDay, RECORDS.story]);
   grantRecords(table, grantee, 'DigestAlertRecords', ['GetItem', 'PutItem', 'UpdateItem'], [RECORDS.alert]);
 }
@@ -120,7 +148,7 @@ export function grantDigestAccess(table: ITableV2, grantee: IGrantable): void {
  * The query API (routeQuery): listings through the byListing index, one item by key, the SOURCES
  * partition for /sources. Read actions only; no alert, story or subscriber-derived record.
  */
-export function grantQueryRead(table: ITableV2, grantee: IGrantable): void {
+export function grantQueryRead(table: ITable, grantee: IGrantable): void {
   grantIndexQuery(table, grantee, 'ListingIndex', 'byListing');
   grantRecords(table, grantee, 'ItemRead', ['GetItem'], [RECORDS.item]);
   grantRecords(table, grantee, 'SourceStateRead', ['Query'], [RECORDS.sources]);

@@ -1,71 +1,158 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app';
-import { loadConfig, scheduleIntervalMinutes } from '../../lib/config';
+import { DeploySettingsError, SETTING_KEYS, loadConfig } from '../../lib/config';
+import { synthMonitor } from './synth';
 
 // The settings are checked before any construct is built, so these synths fail in milliseconds.
 // The warning test skips cdk-nag (stack.test.ts runs it over the same app) to keep this file fast.
-const synthWith = (context: Record<string, unknown>, nag = true) => () =>
-  buildApp({ context: { 'aws:cdk:bundling-stacks': [], ...context } }, { nag });
+const synthWith =
+  (context: Record<string, unknown>, settingsFile: string | null = null) =>
+  () =>
+    buildApp({ context: { 'aws:cdk:bundling-stacks': [], ...context } }, { nag: false, settingsFile });
+
+const ROOT = join(__dirname, '..', '..');
+
+function settingsFile(settings: Record<string, unknown>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'kzmon-settings-')), 'deploy.settings.json');
+  writeFileSync(file, JSON.stringify(settings));
+  return file;
+}
 
 describe('deploy settings', () => {
   it('synthesizes without an ops email (a fresh clone must synth) and warns that alarms have no recipient', () => {
-    const { stack } = synthWith({}, false)();
-    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('No -c opsEmail given'));
-    expect(warnings).toHaveLength(1);
+    const { stack } = synthWith({})();
+    const warnings = Annotations.fromStack(stack).findWarning(
+      '*',
+      Match.stringLikeRegexp('No opsEmail setting'),
+    );
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps settings between deploys: a plain synth reads the settings file (point 3)', () => {
+    const file = settingsFile({
+      opsEmail: 'ops@example.org',
+      schedule: 'rate(30 minutes)',
+      budgetUsd: 12,
+      logRetentionDays: 90,
+    });
+    const { template } = synthMonitor({ opsEmail: undefined }, { settingsFile: file });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(30 minutes)' });
+    template.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: Match.objectLike({ BudgetLimit: { Amount: 12, Unit: 'USD' } }),
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('lets -c override one key of the file and keeps the others', () => {
+    const file = settingsFile({ opsEmail: 'ops@example.org', schedule: 'rate(30 minutes)' });
+    const config = loadConfig((k) => ({ schedule: 'rate(1 hour)' })[k], { settingsFile: file });
+    expect(config).toMatchObject({ schedule: 'rate(1 hour)', opsEmail: 'ops@example.org' });
+  });
+
+  it('reads -c settingsFile=PATH, and refuses a settings file that is named but missing', () => {
+    const file = settingsFile({ opsEmail: 'desk@example.org' });
+    expect(loadConfig((k) => (k === 'settingsFile' ? file : undefined)).opsEmail).toBe('desk@example.org');
+    expect(() =>
+      loadConfig((k) => (k === 'settingsFile' ? '/nonexistent/deploy.settings.json' : undefined)),
+    ).toThrow(/settingsFile=\/nonexistent\/deploy\.settings\.json: no such file/);
+  });
+
+  it('names a second copy: stack name and name prefix from the settings (point 8)', () => {
+    const { stack, template } = synthMonitor({ stackName: 'KzNewsMonitorStaging', namePrefix: 'staging' });
+    expect(stack.stackName).toBe('KzNewsMonitorStaging');
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    for (const a of alarms) expect(a.Properties.AlarmName).toMatch(/^staging-/);
+    template.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: Match.objectLike({ BudgetName: 'staging-monthly' }),
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      ManagedPolicyName: 'staging-query-api-callers',
+    });
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('KzNewsMonitor/staging');
+    }
+    for (const a of alarms.filter((x) => String(x.Properties.Namespace).startsWith('KzNewsMonitor'))) {
+      expect(a.Properties.Namespace).toBe('KzNewsMonitor/staging');
+    }
+  });
+
+  it('adds the tags of the settings to every resource', () => {
+    const { template } = synthMonitor({ tags: 'team=news,env=staging' });
+    for (const q of Object.values(template.findResources('AWS::SQS::Queue'))) {
+      expect(q.Properties.Tags).toEqual(
+        expect.arrayContaining([
+          { Key: 'team', Value: 'news' },
+          { Key: 'env', Value: 'staging' },
+        ]),
+      );
+    }
   });
 
   it('fails synth on a malformed schedule, saying what is expected', () => {
     expect(synthWith({ opsEmail: 'ops@example.org', schedule: 'every 10 minutes' })).toThrow(
       /-c schedule=every 10 minutes: expected rate\(N minutes\|hours\|days\)/,
     );
-    expect(synthWith({ opsEmail: 'ops@example.org', schedule: 'rate(0 minutes)' })).toThrow(/-c schedule=rate\(0 minutes\)/);
+    expect(synthWith({ opsEmail: 'ops@example.org', schedule: 'rate(0 minutes)' })).toThrow(
+      /-c schedule=rate\(0 minutes\)/,
+    );
+    expect(synthWith({ schedule: 'rate(3 days)' })).toThrow(
+      /-c schedule=rate\(3 days\): at most 2 days between fetch cycles/,
+    );
   });
 
-  it('reports every bad setting at once', () => {
-    const run = synthWith({ opsEmail: 'not-an-email', logRetentionDays: '31', seenTtlDays: 'ninety' });
-    expect(run).toThrow(/-c opsEmail=not-an-email: an email address/);
-    expect(run).toThrow(/-c logRetentionDays=31: a CloudWatch Logs retention/);
+  it('reports every bad setting at once, from the file and from -c, as one error', () => {
+    const file = settingsFile({
+      opsEmail: 'not-an-email',
+      logRetentionDays: 31,
+      sechedule: 'rate(5 minutes)',
+    });
+    const run = synthWith({ seenTtlDays: 'ninety' }, file);
+    expect(run).toThrow(DeploySettingsError);
+    expect(run).toThrow(`${file}: opsEmail="not-an-email": an email address`);
+    expect(run).toThrow(`${file}: logRetentionDays=31: a CloudWatch Logs retention`);
+    expect(run).toThrow(`${file}: unknown setting "sechedule"`);
     expect(run).toThrow(/-c seenTtlDays=ninety/);
   });
 
-  it('fails synth on a subscribers file that is missing or invalid, naming the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kzmon-config-'));
-    const bad = join(dir, 'subscribers.json');
-    writeFileSync(bad, JSON.stringify([{ id: 'a', email: 'a@example.org', phone: '+77011234567' }]));
-    expect(synthWith({ opsEmail: 'ops@example.org', subscribersFile: bad })).toThrow(
-      /-c subscribersFile=.*subscribers\.json: invalid subscribers: .*give exactly one of email or phone/,
-    );
-    writeFileSync(bad, '{ not json');
-    expect(synthWith({ opsEmail: 'ops@example.org', subscribersFile: bad })).toThrow(`-c subscribersFile=${bad}:`);
-    expect(synthWith({ opsEmail: 'ops@example.org', subscribersFile: join(dir, 'nope.json') })).toThrow(
-      /-c subscribersFile: cannot read .*nope\.json/,
+  it('refuses the retired subscribersFile and says how to import it once', () => {
+    expect(synthWith({ subscribersFile: 'subscribers.json' })).toThrow(
+      /-c subscribersFile=subscribers.json: subscribers are no longer part of the deploy: .*kzmon subscribers import/,
     );
   });
 
-  it('reads good settings, strings from the command line included', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kzmon-config-'));
-    const file = join(dir, 'subscribers.json');
-    writeFileSync(file, JSON.stringify([{ id: 'desk', email: 'desk@example.org' }]));
-    const ctx: Record<string, string> = {
-      schedule: 'rate(1 hour)',
-      opsEmail: 'ops@example.org',
-      seenTtlDays: '30',
-      logRetentionDays: '90',
-      subscribersFile: file,
-    };
-    const config = loadConfig((k) => ctx[k]);
-    expect(config).toMatchObject({ schedule: 'rate(1 hour)', seenTtlDays: 30, logRetentionDays: 90, opsEmail: 'ops@example.org' });
-    expect(config.subscribers.map((s) => s.id)).toEqual(['desk']);
+  it('prints a bad setting as one clear message, without a stack trace (point 8)', () => {
+    // Run from an empty directory, so no deploy.settings.json of this checkout is read.
+    const res = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bin', 'app.ts')], {
+      cwd: mkdtempSync(join(tmpdir(), 'kzmon-app-')),
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ schedule: 'every hour', opsEmail: 'nobody' }),
+      },
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('invalid deploy settings:');
+    expect(res.stderr).toContain('-c schedule=every hour: expected rate(');
+    expect(res.stderr).toContain('-c opsEmail=nobody: an email address');
+    expect(res.stderr).not.toMatch(/^\s+at /m);
+    expect(res.stderr.trim().split('\n').length).toBeLessThanOrEqual(5);
   });
 
-  it('defaults to a 10-minute cycle, and knows the cycle length of rate schedules', () => {
-    expect(loadConfig((k) => (k === 'opsEmail' ? 'ops@example.org' : undefined)).schedule).toBe('rate(10 minutes)');
-    expect(scheduleIntervalMinutes('rate(10 minutes)')).toBe(10);
-    expect(scheduleIntervalMinutes('rate(2 hours)')).toBe(120);
-    expect(scheduleIntervalMinutes('cron(0 * * * ? *)')).toBe(60);
+  it('documents every setting in the committed example, which itself is valid', () => {
+    const example = JSON.parse(readFileSync(join(ROOT, 'deploy.settings.example.json'), 'utf8'));
+    for (const key of SETTING_KEYS) expect(Object.keys(example)).toContain(key);
+    expect(() =>
+      loadConfig(() => undefined, { settingsFile: join(ROOT, 'deploy.settings.example.json') }),
+    ).not.toThrow();
+    expect(readFileSync(join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\/?deploy\.settings\.json$/m);
   });
 });

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { classify } from '../../functions/domain/classification/classify';
+import { buildGist } from '../../functions/domain/classification/gist';
 import { leadAndBody } from '../../functions/domain/classification/input';
 import { LANGUAGES, type Language } from '../../functions/domain/model';
 
@@ -33,6 +34,12 @@ function fieldProblem(o: Record<string, unknown>): string | null {
     return `"language" must be one of ${LANGUAGES.join(', ')}`;
   }
   if (o.url !== undefined && typeof o.url !== 'string') return '"url" must be a string';
+  if (
+    o.publishedAt !== undefined &&
+    (typeof o.publishedAt !== 'string' || Number.isNaN(Date.parse(o.publishedAt)))
+  ) {
+    return '"publishedAt" must be an ISO 8601 instant (2026-11-24T09:30:00Z)';
+  }
   return null;
 }
 
@@ -71,6 +78,7 @@ export function classifyLine(line: string, lineNumber = 1): Answer {
     people: c.people,
     eventType: c.eventType,
     language: c.language,
+    gist: c.relevant ? buildGist(c, o.publishedAt as string | undefined) : null,
     evidence: c.evidence,
   };
 }
@@ -105,8 +113,9 @@ export function registerClassifyCommand(program: Command): void {
   program
     .command('classify')
     .description(
-      'classify JSON Lines items {"id","title","body","lead"?,"language"?,"url"?} from FILE or standard input; ' +
-        'one JSON line out per item, a bad line answered with {"line","id","error"}',
+      'classify JSON Lines items {"id","title","body","lead"?,"language"?,"url"?,"publishedAt"?} from FILE or ' +
+        'standard input; one JSON line out per item (with its English gist when relevant), a bad line answered ' +
+        'with {"line","id","error"}',
     )
     .argument('[file]', 'a JSON Lines file (standard input when omitted)')
     .addHelpText(

@@ -15,7 +15,7 @@ const run = (args: string[], input?: string) =>
 describe('kzmon classify (real process)', () => {
   it('answers one JSON line per input line, in order; exit 0 when every line is good', () => {
     const input = [
-      JSON.stringify({ id: 'a', title: SEED_TITLE, body: SEED }),
+      JSON.stringify({ id: 'a', title: SEED_TITLE, body: SEED, publishedAt: '2021-04-28T04:00:00Z' }),
       JSON.stringify({
         id: 7,
         title: 'Tenge falls',
@@ -39,10 +39,14 @@ describe('kzmon classify (real process)', () => {
       'people',
       'eventType',
       'language',
+      'gist',
       'evidence',
     ]);
     expect(lines[0]).toMatchObject({ id: 'a', relevant: true, categories: ['kz-us', 'c5plus1'] });
-    expect(lines[1]).toMatchObject({ id: '7', relevant: false, categories: [] });
+    expect(lines[0].gist).toMatch(
+      /^[A-Z][a-z]+: .*Kazakhstan–US relations and the C5\+1 format.*, 28 Apr 2021 \(Astana\)\.$/,
+    );
+    expect(lines[1]).toMatchObject({ id: '7', relevant: false, categories: [], gist: null });
   });
 
   it('answers a bad line with an error record naming its line number, goes on, and exits 1', () => {

@@ -1,4 +1,6 @@
+import { routingAttributes } from './alerts/format-alert';
 import { recordStoryAndAlert } from './alerts/prepare-alert';
+import { assignStory } from './alerts/stories';
 import { classify } from './classification/classify';
 import { buildGist } from './classification/gist';
 import { leadAndBody } from './classification/input';
@@ -32,6 +34,11 @@ export interface ProcessOptions {
    * still change nothing, but the item would be fetched and classified again).
    */
   knownUnseen?: boolean;
+  /**
+   * History, not news (`kzmon backfill`, or a queue message marked `backfill: true`): the item is stored,
+   * grouped into its story and queryable, but no alert is recorded for it.
+   */
+  backfill?: boolean;
 }
 
 export async function processEntry(
@@ -79,7 +86,9 @@ export async function processEntry(
   // crash anywhere before it is repaired by redelivery (both steps find their earlier records), and an
   // alert is never lost. Every copy gets an alert record; the sweep decides whether a later copy of a
   // story has anyone left to tell.
-  const { storyId, seq, matchedBy } = await recordStoryAndAlert(item, deps.store, now);
+  const { storyId, seq, matchedBy } = options.backfill
+    ? await groupWithoutAlert(item, deps.store, now)
+    : await recordStoryAndAlert(item, deps.store, now);
   await deps.store.saveRelevantItem(item);
   deps.log.info('item relevant', {
     sourceId: entry.sourceId,
@@ -90,6 +99,14 @@ export async function processEntry(
     categories: classification.categories,
   });
   return 'relevant';
+}
+
+/** The story grouping of recordStoryAndAlert, without the pending alert: backfilled history alerts no one. */
+async function groupWithoutAlert(item: StoredItem, store: MonitorStore, now: Date) {
+  const { storyId: _unknown, ...attributes } = routingAttributes(item);
+  const { storyId, seq, matchedBy } = await assignStory(item, attributes, store, now);
+  item.storyId = storyId;
+  return { storyId, seq, matchedBy };
 }
 
 async function readArticle(entry: FeedEntry, http: HttpPort): Promise<ExtractedArticle> {

@@ -27,6 +27,9 @@ export function parseEntry(record: SQSRecord): FeedEntry {
   for (const key of ['sourceId', 'itemId', 'url', 'canonicalUrl', 'language'] as const) {
     if (typeof entry?.[key] !== 'string') throw new Error(`message ${record.messageId}: ${key} missing or not a string`);
   }
+  if (entry.backfill !== undefined && typeof entry.backfill !== 'boolean') {
+    throw new Error(`message ${record.messageId}: backfill must be true or false`);
+  }
   return entry as FeedEntry;
 }
 
@@ -35,7 +38,8 @@ async function recordHandler(record: SQSRecord): Promise<ProcessOutcome> {
   // Story ids are item ids until story grouping lands in processEntry; the key is there for the logs now.
   logger.appendKeys({ sourceId: entry.sourceId, itemId: entry.itemId, storyId: entry.itemId });
   try {
-    const outcome = await processEntry(entry, { http, store, log: logger });
+    // `kzmon backfill --deployed` marks its entries: stored and queryable, never alerted.
+    const outcome = await processEntry(entry, { http, store, log: logger }, { backfill: entry.backfill === true });
     return outcome;
   } catch (err) {
     logger.error('item failed; it returns to the queue', { error: (err as Error).message });

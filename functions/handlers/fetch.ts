@@ -14,10 +14,17 @@ const queue = new SqsItemQueue(new SQSClient({}), requiredEnv('QUEUE_URL'));
 
 /**
  * EMF metrics of one cycle: only what an alarm reads (see emitted-metrics.ts). SourceFailures counts
- * this cycle's failed sources without a per-source dimension; `kzmon sources` says which one.
+ * this cycle's failed sources without a per-source dimension; `kzmon sources` says which one. A source
+ * behind a Cloudflare challenge (met this cycle, or still being waited out) is blocked, not broken: it
+ * counts in SourcesBlocked only, which the "a source is blocked by a Cloudflare challenge" alarm reads.
  */
 export function recordCycleMetrics(m: Metrics, result: FetchCycleResult): void {
-  m.addMetric('SourceFailures', MetricUnit.Count, result.sources.filter((s) => !s.ok).length);
+  m.addMetric('SourceFailures', MetricUnit.Count, result.sources.filter((s) => !s.ok && !s.blocked).length);
+  m.addMetric(
+    'SourcesBlocked',
+    MetricUnit.Count,
+    result.sources.filter((s) => s.blocked === 'cloudflare').length,
+  );
 }
 
 /** Scheduled: reads every source and queues the entries not seen before. */

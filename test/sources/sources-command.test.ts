@@ -58,7 +58,7 @@ describe('kzmon sources check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Read via feed: 2 item(s)');
     expect(r.stdout).toContain('2021-04-28T09:47:00.000Z');
-    expect(r.stdout).toMatch(/ok +\d{3,} chars in 3 paragraph\(s\), dated 2021-04-28T09:47:00.000Z/);
+    expect(r.stdout).toMatch(/ok +\d{3,} chars in \d+ paragraph\(s\), dated 2021-04-28T09:47:00.000Z/);
     expect(r.stdout).toMatch(/ok +\d{3,} chars in \d paragraph\(s\), dated 2026-08-18T03:32:00.000Z/);
     expect(r.stdout).toContain('Result: OK');
   });

@@ -4,7 +4,7 @@ import type { FeedEntry } from '../model';
 import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
 import type { SourceDefinition } from './definitions';
-import { HttpStatusError, NetworkError } from './http-port';
+import { isHttpStatusError, isNetworkError } from './http-port';
 import { SourceBlockedError, asBlocked, isOfflineError, offlineMessage } from './source-failure';
 import { decodeBody } from './text-encoding';
 import {
@@ -259,19 +259,19 @@ class HandshakeRefused extends Error {}
  */
 function isPathRefusal(err: unknown): boolean {
   if (err instanceof HandshakeRefused) return true;
-  return err instanceof HttpStatusError && [400, 401, 404, 405].includes(err.status);
+  return isHttpStatusError(err) && [400, 401, 404, 405].includes(err.status);
 }
 
 /** Turns a failure into words a person checking the source can act on. */
 function explain(err: unknown, origin: string): Error {
   if (err instanceof SourceBlockedError) return err;
-  if (err instanceof HttpStatusError && err.status === 403) {
+  if (isHttpStatusError(err) && err.status === 403) {
     return new SourceRefusedError(
       `gov.kz refused access (HTTP 403 Forbidden): this address range may be blocked by gov.kz, which refuses some cloud ranges. Run kzmon sources check mfa-en from another network to compare`,
     );
   }
   if (isOfflineError(err)) return new Error(offlineMessage(err));
-  if (err instanceof NetworkError) {
+  if (isNetworkError(err)) {
     return new Error(
       `${err.message} (reached no answer from ${origin}; if this persists while other sites answer, gov.kz may be dropping connections from this address range)`,
     );

@@ -69,3 +69,18 @@ export class ResponseTooLargeError extends Error {
     this.name = 'ResponseTooLargeError';
   }
 }
+
+/*
+ * Checks by name as well as by class: a client built from another copy of this module (a bundler or a
+ * test runner's module registry can load two) throws errors the `instanceof` of this copy misses.
+ */
+export function isHttpStatusError(err: unknown): err is HttpStatusError {
+  return (
+    err instanceof HttpStatusError ||
+    (err instanceof Error && err.name === 'HttpStatusError' && 'status' in err)
+  );
+}
+
+export function isNetworkError(err: unknown): err is NetworkError {
+  return err instanceof NetworkError || (err instanceof Error && err.name === 'NetworkError' && 'url' in err);
+}

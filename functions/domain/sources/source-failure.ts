@@ -3,7 +3,7 @@
  * challenge in front of us (blocked: wait, or run from another network), this machine has no network
  * (fix the network, the site is not to blame), or the site itself failed.
  */
-import { HttpStatusError, NetworkError } from './http-port';
+import { type NetworkError, isHttpStatusError, isNetworkError } from './http-port';
 
 export type Blocker = 'cloudflare' | 'gov.kz';
 
@@ -35,7 +35,7 @@ const OFFLINE_CODES = new Set([
 ]);
 
 export function isOfflineError(err: unknown): err is NetworkError {
-  return err instanceof NetworkError && err.code !== undefined && OFFLINE_CODES.has(err.code);
+  return isNetworkError(err) && err.code !== undefined && OFFLINE_CODES.has(err.code);
 }
 
 /** The sentence a person reads for a network failure that is this machine's, not the site's. */
@@ -67,7 +67,7 @@ export function isCloudflareChallenge(status: number, headers: Headers | undefin
 
 /** The HTTP failure as a blocked source when it is a challenge; otherwise unchanged. */
 export function asBlocked(err: unknown): unknown {
-  if (err instanceof HttpStatusError && isCloudflareChallenge(err.status, err.headers, err.bodyText)) {
+  if (isHttpStatusError(err) && isCloudflareChallenge(err.status, err.headers, err.bodyText)) {
     return new SourceBlockedError(
       'cloudflare',
       `HTTP ${err.status} challenge page from ${err.url}. The site asks for a browser check this monitor cannot pass; the monitor backs off and tries again later. If it persists, run from another network (kzmon sources check --all shows which sources are affected)`,

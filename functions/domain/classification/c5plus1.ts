@@ -10,7 +10,9 @@ import type { SentenceFacts, Signals } from './signals';
 export function c5Weight(sig: Signals, f: SentenceFacts): number {
   const s = f.s;
   const otherFormatHere = sig.otherFormat.has(s);
-  if (sig.c5Name.has(s)) return otherFormatHere ? 0.15 : 0.6;
+  // "a C5+1 summit" hosted by Japan, with no US in the sentence, is that partner's format
+  const partnerOnly = sig.otherPartner.has(s) && !f.hasUs;
+  if (sig.c5Name.has(s)) return otherFormatHere || partnerOnly ? 0.15 : 0.6;
   const usWithoutOthers = f.hasUs && !sig.otherPartner.has(s) && !otherFormatHere;
   if (sig.c5Ambiguous.has(s) && usWithoutOthers) return 0.4;
   if ((sig.caGroup.has(s) || f.statesNamed >= 4) && usWithoutOthers) return f.hasInteraction ? 0.45 : 0.2;

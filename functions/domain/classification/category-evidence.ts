@@ -5,27 +5,25 @@
 import type { Evidence } from '../model';
 import { c5TitleFactor, c5Weight } from './c5plus1';
 import type { Doc } from './document';
-import { kzUsTitleFactor, kzUsWeight } from './kz-us';
+import { kzUsExplicit, kzUsTitleFactor, kzUsWeight, namesKazakhstan } from './kz-us';
+import { RULES } from './rules';
 import { type CategoryWeights, clip, round } from './scoring';
 import { factsOf, type Signals } from './signals';
 
 export function weighCategories(doc: Doc, sig: Signals): CategoryWeights {
-  const kzUsEvidence: Evidence[] = [];
+  const kzUs: Array<{ s: number; w: number; explicit: boolean }> = [];
   const c5Evidence: Evidence[] = [];
-  let kzUsSum = 0;
   let c5Sum = 0;
   // Only a candidate sentence (or one naming the C5+1) can weigh anything: every other rule needs a
   // lexicon matched on candidates only, or the US.
   const active = [...new Set([...sig.candidates, ...sig.c5Name.keys()])].sort((a, b) => a - b);
+  // kz-us is about Kazakhstan: an item that never names the Kazakh side (a US envoy in Bishkek) has none
+  const kazakh = namesKazakhstan(sig);
   for (const s of active) {
     const f = factsOf(sig, s);
     const titleBoost = doc.hasTitle && s === 0 ? 1.5 : 1;
-    const w = kzUsWeight(doc, sig, f);
-    if (w > 0) {
-      const weight = round(w * titleBoost);
-      kzUsSum += weight;
-      kzUsEvidence.push({ label: 'kz-us', text: clip(doc.sentences[s]), weight });
-    }
+    const w = kazakh ? kzUsWeight(doc, sig, f) : 0;
+    if (w > 0) kzUs.push({ s, w: w * titleBoost, explicit: kzUsExplicit(doc, sig, s) });
     const c = c5Weight(sig, f);
     if (c > 0) {
       const weight = round(c * titleBoost);
@@ -33,7 +31,17 @@ export function weighCategories(doc: Doc, sig: Signals): CategoryWeights {
       c5Evidence.push({ label: 'c5plus1', text: clip(doc.sentences[s]), weight });
     }
   }
-  kzUsSum *= kzUsTitleFactor(doc, sig);
   c5Sum *= c5TitleFactor(doc, sig);
+  // In a report of the C5+1, a sentence that does not name the two countries as such is most often
+  // Kazakhstan's part in the group meeting; a bilateral paragraph keeps its full weight.
+  const inC5Report = c5Sum >= RULES.c5Threshold;
+  const kzUsEvidence: Evidence[] = [];
+  let kzUsSum = 0;
+  for (const k of kzUs) {
+    const weight = round(inC5Report && !k.explicit ? k.w * RULES.multilateralKzUsFactor : k.w);
+    kzUsSum += weight;
+    kzUsEvidence.push({ label: 'kz-us', text: clip(doc.sentences[k.s]), weight });
+  }
+  kzUsSum *= kzUsTitleFactor(doc, sig);
   return { kzUsSum, c5Sum, kzUsEvidence, c5Evidence };
 }

@@ -25,6 +25,23 @@ export function kzUsWeight(doc: Doc, sig: Signals, f: SentenceFacts): number {
   return w;
 }
 
+/**
+ * True when the sentence names the two countries as such: a bilateral compound, an office of one in
+ * the other, a direct pairing, or a word like "bilateral". Such a sentence keeps its full weight in an
+ * item that reports the C5+1 (category-evidence.ts).
+ */
+export function kzUsExplicit(doc: Doc, sig: Signals, s: number): boolean {
+  const compoundCount = (sig.compound.get(s)?.length ?? 0) - (sig.nonRelation.get(s)?.length ?? 0);
+  if (compoundCount > 0 || sig.office.has(s) || sig.bilateral.has(s)) return true;
+  const blockers = [...(sig.third.get(s) ?? []), ...(sig.caGroup.get(s) ?? []), ...(sig.c5Name.get(s) ?? [])];
+  return isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers);
+}
+
+/** The item names the Kazakh side somewhere (the country, its capital, an abbreviation or an official). */
+export function namesKazakhstan(sig: Signals): boolean {
+  return sig.kz.size > 0 || sig.officials.kz.size > 0;
+}
+
 /** A sports or currency headline scales the whole item down, unless it names the relationship. */
 export function kzUsTitleFactor(doc: Doc, sig: Signals): number {
   if (!doc.hasTitle) return 1;

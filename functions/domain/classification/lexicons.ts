@@ -25,11 +25,13 @@ const lexicon = (patterns: readonly string[], caseSensitive = false) =>
 
 export const RE = {
   kz: lexicon(RULES.kazakhstan),
+  kzCs: lexicon(RULES.kazakhstanCaseSensitive, true),
   us: lexicon(RULES.usa),
   usCs: lexicon(RULES.usaCaseSensitive, true),
   compound: lexicon(RULES.bilateralCompounds),
   nonRelation: lexicon(RULES.bilateralNonRelations),
   office: lexicon(RULES.bilateralOffices),
+  bilateral: lexicon(RULES.bilateralWords),
   interaction: lexicon(RULES.interaction),
   negCurrency: lexicon(RULES.negativeContexts.currency),
   negSport: lexicon(RULES.negativeContexts.sport),

@@ -34,12 +34,18 @@ export const RULES = {
     'nur-sultan' + L,
   ],
 
+  /**
+   * The Republic's abbreviations, matched in upper case only: РК ("МИД РК"), ҚР ("ҚР Президенті"), and
+   * Latin QR when a lower-case word follows ("QR men AQŞ"), so a "QR code" is not Kazakhstan.
+   */
+  kazakhstanCaseSensitive: ['РК', 'ҚР', 'QR(?= [a-z])'],
+
   /** Mentions of the United States as an actor, matched case-insensitively. */
   usa: [
     'united states' + L, 'washington' + L, 'american' + L, 'america(?!\\p{L})', 'state department',
     'department of state', 'white house', 'pentagon', 'u\\.s\\. congress', 'usaid', 'us congress',
     'соединенн\\p{L}* штат' + L, 'вашингтон' + L, 'американ' + L, 'америк' + L, 'госдеп' + L, 'белого дома',
-    'белый дом', 'америка құрама штат' + L, 'америкалық' + L, 'америка' + L, 'amerika' + L,
+    'белый дом', 'белом доме', 'ақ үй' + L, 'aq ui' + L, 'америка құрама штат' + L, 'америкалық' + L, 'америка' + L, 'amerika' + L,
     'amerikalyq' + L, 'vashington' + L,
     // US companies and agencies stand for the US side (US investment in or aid to Kazakhstan)
     'chevron', 'exxon' + L, 'exxonmobil', 'boeing', 'wabtec', 'general electric', 'citigroup', 'USGS',
@@ -71,7 +77,7 @@ export const RULES = {
     ],
   },
   /** US abbreviations that must match in upper case (so that "us" the pronoun is not the US). */
-  usaCaseSensitive: ['US', 'U\\.S\\.?', 'USA', 'U\\.S\\.A\\.?', 'США', 'АҚШ' + L, 'AQS[Hh]' + L, 'АКШ'],
+  usaCaseSensitive: ['US', 'U\\.S\\.?', 'USA', 'U\\.S\\.A\\.?', 'США', 'АҚШ' + L, 'AQS' + L, 'АКШ'],
 
   /**
    * Phrases where the US is a currency unit, not an actor. They are blanked before matching, so the
@@ -80,7 +86,7 @@ export const RULES = {
   currencyMasks: [
     'U\\.?S\\.? ?\\$', 'US dollar' + L, 'U\\.S\\. dollar' + L, 'United States dollar' + L, 'american dollar' + L,
     'доллар' + L + ' США', 'долл\\. США', 'американск' + L + ' доллар' + L, 'АҚШ доллар' + L,
-    'AQS[Hh] dollar' + L, 'Amerika dollar' + L, 'US-dollar' + L,
+    'AQS\\p{L}* dollar' + L, 'Amerika dollar' + L, 'US-dollar' + L,
   ],
 
   /** Adjacent pairings that name the two countries as a pair: "Kazakhstan-US", "between Kazakhstan and the US". */
@@ -90,6 +96,17 @@ export const RULES = {
   pairPhraseMaxChars: 40,
   /** Words that make the phrase a comparison or a list, not two parties: "along with", "ahead of". */
   pairPhraseStopWords: ['with', 'along', 'among', 'including', 'than', 'like', 'ahead', 'after', 'before', 'behind', 'as', 'such', 'from', 'in', 'to', 'of', 'по', 'в', 'из', 'как'],
+
+  /**
+   * Words that say a sentence is about the two countries as such. In an item that reports the C5+1,
+   * a kz-us sentence without one of these (and without a pairing, compound or office) is most often
+   * Kazakhstan's part in the group meeting: it weighs `multilateralKzUsFactor` of its weight.
+   */
+  bilateralWords: [
+    'bilateral', 'two countries', 'both countries', 'two nations', 'двусторонн' + L, 'двух стран', 'обеих стран',
+    'екіжақты', 'екі ел' + L, 'ekijaqty', 'eki el' + L,
+  ],
+  multilateralKzUsFactor: 0.5,
 
   /** Bilateral compounds that decide kz-us by themselves (weight 0.6). */
   bilateralCompounds: [
@@ -113,7 +130,9 @@ export const RULES = {
     "Qazaqstannyn AQS[Hh]-(?:tagy|dagy) (?:elshi\\p{L}*|konsul\\p{L}*)",
     'AQS[Hh] (?:elshisi|elshiligi)',
     'АҚШ (?:елшісі|елшілігі)',
-    '(?:U\\.?S\\.?|American) (?:ambassador|embassy)',
+    '(?:U\\.?S\\.?|American) (?:ambassador|embassy|consul\\p{L}* general|consulate general)',
+    '(?:consul general|consulate general|consulate) of the (?:USA|U\\.?S\\.?A?|United States) in (?:almaty|astana)',
+    '(?:генконсул\\p{L}*|генеральн\\p{L}* консул\\p{L}*) США',
     'посол\\p{L}* США',
     'посольств\\p{L}* США',
   ],
@@ -158,9 +177,12 @@ export const RULES = {
    */
   negativeContexts: {
     currency: [
-      'tenge', 'exchange rate' + L, 'KASE', 'forex', 'currency', 'federal reserve', 'the fed', 'fed rate' + L,
-      'курс' + L + ' (?:тенге|доллар|валют)' + L, 'тенге', 'валют' + L, 'биржев' + L, 'ФРС',
-      'теңге' + L, 'валюта' + L, 'айырбастау бағам' + L, 'tenge' + L, 'valiuta' + L, 'bagam' + L,
+      // a rate or an exchange office, not any sum in tenge ("214 million tenge ($500,000) of aid")
+      'tenge (?:per|to|against|for) ', 'per dollar', 'dollar rate' + L, 'exchange rate' + L, 'KASE', 'forex',
+      'currency', 'federal reserve', 'the fed', 'fed rate' + L,
+      'курс' + L + ' (?:тенге|доллар|валют)' + L, 'тенге за', 'за (?:1 )?доллар' + L, 'к доллару', 'обменн' + L,
+      'обменник' + L, 'валют' + L, 'биржев' + L, 'ФРС',
+      'теңгеге шаққан' + L, 'теңгеден', 'бағам' + L, 'айырбастау' + L, 'валюта' + L, 'valiuta' + L, 'bagam' + L,
     ],
     sport: [
       'hockey', 'NHL', 'KHL', 'boxing', 'boxer' + L, 'bout', 'UFC', 'MMA', 'tennis', 'davis cup', 'billie jean king',
@@ -168,7 +190,7 @@ export const RULES = {
       'judo', 'cycling', 'cyclist' + L, 'goalkeeper', 'striker', 'world cup', 'grand prix', 'match' + L,
       'fighter', 'knockout', 'title fight', 'WBA', 'WBC', 'IBF', 'WBO', 'skater', 'figure skating', 'biathlon',
       'хоккей' + L, 'бокс' + L, 'теннис' + L, 'кубок дэвиса', 'турнир' + L, 'чемпионат' + L, 'олимпи' + L,
-      'медал' + L, 'футбол' + L, 'борьб' + L, 'поединок', 'поедин' + L, 'нокаут' + L, 'матч' + L, 'спортсмен' + L,
+      'медал' + L, 'футбол' + L, 'вольн' + L + ' борьб' + L, 'греко-римск' + L, 'борец', 'борц' + L, 'поединок', 'поедин' + L, 'нокаут' + L, 'матч' + L, 'спортсмен' + L,
       'дэвис кубог' + L, 'жарыс' + L, 'олимпиада' + L, 'медаль' + L, 'чемпион' + L, 'спорт' + L,
       'hokkei' + L, 'boks' + L, 'tennis' + L, 'turnir' + L, 'chempionat' + L, 'olimpiada' + L, 'medal' + L,
       'chempion' + L, 'sport' + L, 'jarys' + L,
@@ -227,11 +249,14 @@ export const RULES = {
    */
   centralAsiaGroup: [
     'central asian (?:countries|states|nations|leaders|partners|foreign ministers|counterparts|republics)',
-    '(?:countries|states|nations|leaders|foreign ministers|presidents|heads of state) of central asia',
+    '(?:countries|states|nations|leaders|foreign ministers|presidents|heads of state|republics) of central asia',
     'five central asian', 'central asia five',
     'стран' + L + ' центральн' + L + ' ази' + L, 'государств' + L + ' центральн' + L + ' ази' + L,
     'центральноазиатск' + L + ' (?:стран' + L + '|государств' + L + '|лидер' + L + '|партнер' + L + ')',
-    'лидер' + L + ' центральн' + L + ' ази' + L, 'министр' + L + ' иностранн' + L + ' дел стран центральн' + L,
+    'лидер' + L + ' центральн' + L + ' ази' + L, 'министр' + L + ' иностранн' + L + ' дел (?:стран )?центральн' + L,
+    // ЦА, the usual abbreviation of Central Asia, after a word for the states or their leaders
+    '(?:стран|государств|лидер|глав|саммит|президент)' + L + ' ЦА',
+    'глав' + L + ' (?:МИД|внешнеполитических ведомств) (?:стран )?(?:центральн' + L + ' ази' + L + '|ЦА)',
     'орталық азия елдер' + L, 'орталық азия мемлекеттер' + L, 'орталықазиялық' + L,
     'ortalyq aziia elder' + L, 'ortalyq aziia memleketter' + L,
   ],

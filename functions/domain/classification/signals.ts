@@ -18,6 +18,8 @@ export interface Signals {
   compound: BySentence;
   nonRelation: BySentence;
   office: BySentence;
+  /** Words naming the two countries as such ("bilateral", "двусторонн…", "екіжақты"). */
+  bilateral: BySentence;
   interaction: BySentence;
   negCurrency: BySentence;
   negSport: BySentence;
@@ -33,7 +35,7 @@ export interface Signals {
 }
 
 export function gatherSignals(doc: Doc, officials: Officials): Signals {
-  const kz = bySentence(hits(doc, RE.kz));
+  const kz = bySentence([...hits(doc, RE.kz), ...hits(doc, RE.kzCs)]);
   const us = bySentence([...hits(doc, RE.us), ...hits(doc, RE.usCs)]);
   const candidates = new Set<number>([...us.keys(), ...officials.us]);
   if (doc.hasTitle) candidates.add(0);
@@ -46,6 +48,7 @@ export function gatherSignals(doc: Doc, officials: Officials): Signals {
     compound: on(RE.compound),
     nonRelation: on(RE.nonRelation),
     office: on(RE.office),
+    bilateral: on(RE.bilateral),
     interaction: on(RE.interaction),
     negCurrency: on(RE.negCurrency),
     negSport: on(RE.negSport),

@@ -42,7 +42,14 @@ describe(`load: ${TOTAL} items in one cycle, then again`, () => {
         { id: 'load-rss-ru-a', kind: 'rss', lang: 'ru', count: rss, relevantShare: 0.15, seed: 3 },
         { id: 'load-rss-ru-b', kind: 'rss', lang: 'ru', count: rss, relevantShare: 0.05, seed: 4 },
         { id: 'load-mfa-en', kind: 'govkz-news', lang: 'en', count: api, relevantShare: 0.2, seed: 5 },
-        { id: 'load-mfa-ru', kind: 'govkz-news', lang: 'ru', count: TOTAL - rss * 4 - api, relevantShare: 0.2, seed: 6 },
+        {
+          id: 'load-mfa-ru',
+          kind: 'govkz-news',
+          lang: 'ru',
+          count: TOTAL - rss * 4 - api,
+          relevantShare: 0.2,
+          seed: 6,
+        },
       ],
       NOW,
     );
@@ -55,7 +62,11 @@ describe(`load: ${TOTAL} items in one cycle, then again`, () => {
   const cycle = () =>
     runLocalCycle({
       sources: feeds.sources,
-      http: new HttpClient({ allowedHosts: allowedHostsFor(feeds.sources), allowInsecureLocal: true, timeoutMs: 10_000 }),
+      http: new HttpClient({
+        allowedHosts: allowedHostsFor(feeds.sources),
+        allowInsecureLocal: true,
+        timeoutMs: 10_000,
+      }),
       store,
       publisher,
       log,
@@ -69,7 +80,13 @@ describe(`load: ${TOTAL} items in one cycle, then again`, () => {
     const firstSeconds = (Date.now() - t0) / 1000;
     const after1 = await tally(store, feeds.expected, publisher.accepted);
     recordRow(
-      rowFrom(`load: cycle 1 (${TOTAL} items)`, after1, log.errors().length, firstSeconds, `${Math.round(TOTAL / firstSeconds)} items/s`),
+      rowFrom(
+        `load: cycle 1 (${TOTAL} items)`,
+        after1,
+        log.errors().length,
+        firstSeconds,
+        `${Math.round(TOTAL / firstSeconds)} items/s`,
+      ),
     );
 
     const t1 = Date.now();
@@ -77,7 +94,13 @@ describe(`load: ${TOTAL} items in one cycle, then again`, () => {
     const secondSeconds = (Date.now() - t1) / 1000;
     const after2 = await tally(store, feeds.expected, publisher.accepted);
     recordRow(
-      rowFrom('load: cycle 2 (same sources)', { ...after2, alertsSent: after2.alertsSent - after1.alertsSent }, log.errors().length, secondSeconds, `queued ${second.fetch.queued}`),
+      rowFrom(
+        'load: cycle 2 (same sources)',
+        { ...after2, alertsSent: after2.alertsSent - after1.alertsSent },
+        log.errors().length,
+        secondSeconds,
+        `queued ${second.fetch.queued}`,
+      ),
     );
 
     expect(first.fetch.sources.filter((s) => !s.ok)).toEqual([]);

@@ -24,10 +24,18 @@ const RSS = 'application/rss+xml; charset=utf-8';
 /** Each broken feed, what it does, and what its health must say. */
 const BROKEN: { id: string; route: Route; reason: RegExp }[] = [
   { id: 'broken-timeout', route: { kind: 'hang' }, reason: /timed out|timeout/i },
-  { id: 'broken-500', route: { kind: 'status', status: 500, body: 'Internal Server Error' }, reason: /\b500\b/ },
+  {
+    id: 'broken-500',
+    route: { kind: 'status', status: 500, body: 'Internal Server Error' },
+    reason: /\b500\b/,
+  },
   {
     id: 'broken-garbage',
-    route: { kind: 'body', type: RSS, body: Buffer.from('\u0000\u00ff<<rss>>not xml at all <item><link>', 'latin1') },
+    route: {
+      kind: 'body',
+      type: RSS,
+      body: Buffer.from('\u0000\u00ff<<rss>>not xml at all <item><link>', 'latin1'),
+    },
     reason: /malformed|invalid|parse|xml|feed/i,
   },
   {
@@ -37,7 +45,11 @@ const BROKEN: { id: string; route: Route; reason: RegExp }[] = [
   },
   {
     id: 'broken-stall',
-    route: { kind: 'stall', type: RSS, head: '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>stall</title><item>' },
+    route: {
+      kind: 'stall',
+      type: RSS,
+      head: '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>stall</title><item>',
+    },
     reason: /timed out|timeout|stall/i,
   },
 ];
@@ -70,17 +82,30 @@ describe('source faults: broken feeds and article pages', () => {
   it('the other sources all arrive, each broken one says why, a failed article is fetched next cycle', async () => {
     const sources = [
       ...feeds.sources,
-      ...parseSources(BROKEN.map((b) => ({ id: b.id, kind: 'rss', language: 'en', url: `${server.origin}/rss/${b.id}.xml` }))),
+      ...parseSources(
+        BROKEN.map((b) => ({
+          id: b.id,
+          kind: 'rss',
+          language: 'en',
+          url: `${server.origin}/rss/${b.id}.xml`,
+        })),
+      ),
     ];
     // Two relevant articles of the healthy feed fail during the first cycle: one answers 503, one hangs.
-    const relevantPages = feeds.expected.filter((e) => e.relevant && e.url.includes('/news/')).map((e) => new URL(e.url).pathname);
+    const relevantPages = feeds.expected
+      .filter((e) => e.relevant && e.url.includes('/news/'))
+      .map((e) => new URL(e.url).pathname);
     const saved = relevantPages.slice(0, 2).map((p) => [p, server.routes.get(p)!] as const);
     server.routes.set(saved[0]![0], { kind: 'status', status: 503 });
     server.routes.set(saved[1]![0], { kind: 'hang' });
 
     const publisher = new RecordingPublisher();
     const log = captureLog();
-    const http = new HttpClient({ allowedHosts: allowedHostsFor(sources), allowInsecureLocal: true, timeoutMs: TIMEOUT_MS });
+    const http = new HttpClient({
+      allowedHosts: allowedHostsFor(sources),
+      allowInsecureLocal: true,
+      timeoutMs: TIMEOUT_MS,
+    });
     const t0 = Date.now();
     const first = await runLocalCycle({ sources, http, store, publisher, log, concurrency: 8 });
     const afterFirst = await tally(store, feeds.expected, publisher.accepted);
@@ -89,12 +114,22 @@ describe('source faults: broken feeds and article pages', () => {
     const second = await runLocalCycle({ sources, http, store, publisher, log, concurrency: 8 });
     const seconds = (Date.now() - t0) / 1000;
     const t = await tally(store, feeds.expected, publisher.accepted);
-    recordRow(rowFrom('source faults (5 broken feeds, 2 broken pages)', t, log.errors().length, seconds, `cycle 1 lost ${afterFirst.lost} (the 2 broken pages), recovered in cycle 2`));
+    recordRow(
+      rowFrom(
+        'source faults (5 broken feeds, 2 broken pages)',
+        t,
+        log.errors().length,
+        seconds,
+        `cycle 1 lost ${afterFirst.lost} (the 2 broken pages), recovered in cycle 2`,
+      ),
+    );
 
     // The healthy sources read fine in both cycles; the broken ones failed, each with its reason.
     const outcome = new Map(first.fetch.sources.map((s) => [s.sourceId, s]));
     for (const s of feeds.sources) expect(outcome.get(s.id)?.ok, s.id).toBe(true);
-    const health = new Map<string, SourceHealth>((await store.listSourceStates()).map((h) => [h.sourceId, h]));
+    const health = new Map<string, SourceHealth>(
+      (await store.listSourceStates()).map((h) => [h.sourceId, h]),
+    );
     for (const b of BROKEN) {
       expect(outcome.get(b.id)?.ok, b.id).toBe(false);
       const h = health.get(b.id);
@@ -105,11 +140,17 @@ describe('source faults: broken feeds and article pages', () => {
     // The two broken pages were reported and not marked seen, so the next cycle fetched them.
     expect(first.items.filter((i) => i.outcome === 'failed')).toHaveLength(2);
     expect(afterFirst.lost).toBe(2);
-    expect(second.items.map((i) => new URL(i.entry.url).pathname).sort()).toEqual(saved.map(([p]) => p).sort());
+    expect(second.items.map((i) => new URL(i.entry.url).pathname).sort()).toEqual(
+      saved.map(([p]) => p).sort(),
+    );
     expect(t.lostUrls).toEqual([]);
     expect(t.duplicatedUrls).toEqual([]);
     expect(t.stored).toBe(feeds.expected.length);
     // Every failure was logged with what it was working on.
-    for (const b of BROKEN) expect(log.errors().some((e) => JSON.stringify(e.extra).includes(b.id)), b.id).toBe(true);
+    for (const b of BROKEN)
+      expect(
+        log.errors().some((e) => JSON.stringify(e.extra).includes(b.id)),
+        b.id,
+      ).toBe(true);
   });
 });

@@ -58,12 +58,32 @@ describe(`storage faults: ${RATE * 100}% of DynamoDB requests throttled, failed 
   it('recovers through retries: every item stored once, every relevant one alerted once', async () => {
     const publisher = new RecordingPublisher();
     const log = captureLog();
-    const http = new HttpClient({ allowedHosts: allowedHostsFor(feeds.sources), allowInsecureLocal: true, timeoutMs: 10_000 });
+    const http = new HttpClient({
+      allowedHosts: allowedHostsFor(feeds.sources),
+      allowInsecureLocal: true,
+      timeoutMs: 10_000,
+    });
     const t0 = Date.now();
-    const first = await runLocalCycle({ sources: feeds.sources, http, store, publisher, log, concurrency: 8, now: () => NOW });
+    const first = await runLocalCycle({
+      sources: feeds.sources,
+      http,
+      store,
+      publisher,
+      log,
+      concurrency: 8,
+      now: () => NOW,
+    });
     // The next scheduled cycle, after any alert lease a faulted sweep left behind has run out.
     const later = new Date(NOW.getTime() + 10 * 60_000);
-    const second = await runLocalCycle({ sources: feeds.sources, http, store, publisher, log, concurrency: 8, now: () => later });
+    const second = await runLocalCycle({
+      sources: feeds.sources,
+      http,
+      store,
+      publisher,
+      log,
+      concurrency: 8,
+      now: () => later,
+    });
     const seconds = (Date.now() - t0) / 1000;
 
     proxy.setRate(0);
@@ -72,17 +92,40 @@ describe(`storage faults: ${RATE * 100}% of DynamoDB requests throttled, failed 
       .filter(([k]) => !k.includes(':'))
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    recordRow(rowFrom(`storage faults (${RATE * 100}% of requests)`, t, log.errors().length, seconds, `injected: ${faults}`));
+    recordRow(
+      rowFrom(
+        `storage faults (${RATE * 100}% of requests)`,
+        t,
+        log.errors().length,
+        seconds,
+        `injected: ${faults}`,
+      ),
+    );
 
     if (t.lostUrls.length > 0) {
       const alerts = await Promise.all(t.lostUrls.map((u) => store.getAlert(idFor(u))));
-      console.error('lost:', JSON.stringify(alerts.map((a) => a && { ...a, message: undefined }), null, 1));
-      console.error(log.text().split('\n').filter((l) => !l.startsWith('info')).join('\n'));
+      console.error(
+        'lost:',
+        JSON.stringify(
+          alerts.map((a) => a && { ...a, message: undefined }),
+          null,
+          1,
+        ),
+      );
+      console.error(
+        log
+          .text()
+          .split('\n')
+          .filter((l) => !l.startsWith('info'))
+          .join('\n'),
+      );
     }
     // The faults really happened, including a put applied whose answer was lost.
     expect(proxy.injected.throttle ?? 0).toBeGreaterThan(0);
     expect(proxy.injected['drop-after'] ?? 0).toBeGreaterThan(0);
-    expect((proxy.injected['drop-after:PutItem'] ?? 0) + (proxy.injected['drop-after:UpdateItem'] ?? 0)).toBeGreaterThan(0);
+    expect(
+      (proxy.injected['drop-after:PutItem'] ?? 0) + (proxy.injected['drop-after:UpdateItem'] ?? 0),
+    ).toBeGreaterThan(0);
 
     const failedItems = [...first.items, ...second.items].filter((i) => i.outcome === 'failed');
     expect(failedItems.map((i) => i.error)).toEqual([]);

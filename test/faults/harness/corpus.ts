@@ -41,8 +41,25 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
 
-const EN_FIELDS = ['critical minerals', 'nuclear security', 'climate adaptation', 'university exchanges', 'agricultural trade', 'energy transition', 'consular services', 'cyber defence'];
-const RU_FIELDS = ['критических минералов', 'ядерной безопасности', 'адаптации к климату', 'обменов студентами', 'торговли зерном', 'энергетического перехода', 'консульских услуг'];
+const EN_FIELDS = [
+  'critical minerals',
+  'nuclear security',
+  'climate adaptation',
+  'university exchanges',
+  'agricultural trade',
+  'energy transition',
+  'consular services',
+  'cyber defence',
+];
+const RU_FIELDS = [
+  'критических минералов',
+  'ядерной безопасности',
+  'адаптации к климату',
+  'обменов студентами',
+  'торговли зерном',
+  'энергетического перехода',
+  'консульских услуг',
+];
 
 /** Several made-up words: most of every title and lead is unique text, so no two stories look alike. */
 function words(r: () => number, syl: string[], n: number): string {
@@ -142,6 +159,7 @@ export interface CorpusOptions {
 
 export function generateArticles(o: CorpusOptions): GenArticle[] {
   const r = rng(o.seed);
+  const tagBase = [...o.tag].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 0xe0000;
   const relevantCount = Math.round(o.count * o.relevantShare);
   const flags = Array.from({ length: o.count }, (_, i) => i < relevantCount);
   for (let i = flags.length - 1; i > 0; i--) {
@@ -151,8 +169,16 @@ export function generateArticles(o: CorpusOptions): GenArticle[] {
   return flags.map((relevant, i) => {
     const id = `${o.tag}${i.toString(36)}`;
     const body =
-      o.lang === 'en' ? (relevant ? relevantEn(r, id) : irrelevantEn(r, id)) : relevant ? relevantRu(r, id) : irrelevantRu(r, id);
-    const hex = (0x100000 + i).toString(16).slice(-6);
+      o.lang === 'en'
+        ? relevant
+          ? relevantEn(r, id)
+          : irrelevantEn(r, id)
+        : relevant
+          ? relevantRu(r, id)
+          : irrelevantRu(r, id);
+    // Kazinform URLs end in the article's number, which the canonical id keys on: unique per tag too, so
+    // scenarios sharing one store never take each other's items for the same article.
+    const hex = (0x100000 + tagBase + i).toString(16).slice(-6);
     const published = new Date(o.now.getTime() - Math.floor(r() * 20 * 86_400_000)).toISOString();
     return { ...body, path: `${o.prefix}/${o.tag}-item-${i}-${hex}`, lang: o.lang, published, relevant };
   });
@@ -203,7 +229,12 @@ ${body}
 }
 
 export function rssItemFor(a: GenArticle, origin: string): RssItemSpec {
-  return { title: a.title, link: `${origin}${a.path}`, pubDate: new Date(a.published).toUTCString(), description: a.lead };
+  return {
+    title: a.title,
+    link: `${origin}${a.path}`,
+    pubDate: new Date(a.published).toUTCString(),
+    description: a.lead,
+  };
 }
 
 /** A gov.kz content-manager news item carrying its own body (no page fetch needed). */

@@ -26,6 +26,15 @@ export interface FaultProxy {
   injected: Record<string, number>;
   forwarded: number;
   setRate(rate: number): void;
+  /**
+   * A crash of the caller: after `after` more requests pass, every request is held and never answered
+   * nor forwarded (what a process killed mid-call would leave: nothing more reaches the table). Held
+   * requests stay held until close(); `thaw()` lets new requests through again (the next invocation).
+   */
+  freezeAfter(after: number): void;
+  thaw(): void;
+  /** Requests held by a freeze. */
+  readonly held: number;
   close(): Promise<void>;
 }
 
@@ -37,6 +46,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const injected: Record<string, number> = {};
   let rate = options.rate;
   let forwarded = 0;
+  /** Requests still allowed before the freeze (Infinity: no freeze armed; 0: frozen). */
+  let untilFreeze = Number.POSITIVE_INFINITY;
+  let held = 0;
   const sockets = new Set<Socket>();
   const count = (k: string) => {
     injected[k] = (injected[k] ?? 0) + 1;
@@ -46,8 +58,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (untilFreeze <= 0) {
+        held++;
+        return;
+      }
+      untilFreeze--;
       const body = Buffer.concat(chunks);
-      const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const op =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const faulty = !options.spare?.includes(op) && random() < rate;
       const kind = faulty ? options.kinds[Math.floor(random() * options.kinds.length)]! : null;
       if (kind) {
@@ -61,22 +81,33 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             message: 'The level of configured provisioned throughput for the table was exceeded.',
           });
         case 'throttling':
-          return reply(res, 400, { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate exceeded' });
+          return reply(res, 400, {
+            __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
+            message: 'Rate exceeded',
+          });
         case 'server-error':
-          return reply(res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error' });
+          return reply(res, 500, {
+            __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+            message: 'Internal server error',
+          });
         case 'drop-before':
           req.socket.destroy();
           return;
         default:
-          forward(req, body, (status, headers, payload) => {
-            forwarded++;
-            if (kind === 'drop-after') {
-              req.socket.destroy();
-              return;
-            }
-            res.writeHead(status, headers);
-            res.end(payload);
-          }, () => res.socket?.destroy());
+          forward(
+            req,
+            body,
+            (status, headers, payload) => {
+              forwarded++;
+              if (kind === 'drop-after') {
+                req.socket.destroy();
+                return;
+              }
+              res.writeHead(status, headers);
+              res.end(payload);
+            },
+            () => res.socket?.destroy(),
+          );
       }
     });
   });
@@ -115,6 +146,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     setRate: (r) => {
       rate = r;
     },
+    freezeAfter: (after) => {
+      untilFreeze = after;
+    },
+    thaw: () => {
+      untilFreeze = Number.POSITIVE_INFINITY;
+    },
+    get held() {
+      return held;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -125,6 +165,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
 function reply(res: ServerResponse, status: number, body: Record<string, string>) {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(payload), 'x-amzn-requestid': 'fault-proxy' });
+  res.writeHead(status, {
+    'content-type': JSON_TYPE,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': 'fault-proxy',
+  });
   res.end(payload);
 }

@@ -60,7 +60,9 @@ async function main() {
     `${res.items.length} items in ${wall.toFixed(1)} s (${(res.items.length / wall).toFixed(0)} items/s), this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, http requests ${http.counters.requests}`,
   );
   for (const [k, s] of Object.entries(stats).sort((a, b) => b[1].ms - a[1].ms)) {
-    console.log(`${k.padEnd(22)} ${String(s.calls).padStart(6)} calls ${(s.ms / s.calls).toFixed(1).padStart(8)} ms avg`);
+    console.log(
+      `${k.padEnd(22)} ${String(s.calls).padStart(6)} calls ${(s.ms / s.calls).toFixed(1).padStart(8)} ms avg`,
+    );
   }
   await server.close();
   await dynamo.close();

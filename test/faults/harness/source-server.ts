@@ -8,7 +8,14 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Route =
-  | { kind: 'body'; status?: number; type: string; body: string | Buffer; etag?: boolean; headers?: Record<string, string> }
+  | {
+      kind: 'body';
+      status?: number;
+      type: string;
+      body: string | Buffer;
+      etag?: boolean;
+      headers?: Record<string, string>;
+    }
   | { kind: 'hang' }
   | { kind: 'status'; status: number; body?: string }
   | { kind: 'huge'; bytes: number; type: string; declareLength?: boolean }
@@ -39,6 +46,15 @@ export async function startSourceServer(): Promise<SourceServer> {
     if (url.pathname === GOVKZ_API_PATH) {
       const project = (url.searchParams.get('projects') ?? '').replace(/^eq:/i, '');
       key = `govkz:${project}:${url.searchParams.get('lang') ?? req.headers['accept-language'] ?? 'en'}`;
+    }
+    // The gov.kz v1 ticket: a cookie that admits the next news request.
+    if (url.pathname === '/api/v1/public/_/c/k6') {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'set-cookie': 'k6=fault-ticket; Path=/; HttpOnly',
+      });
+      res.end('{}');
+      return;
     }
     if (url.pathname === '/api/v2/_/c/k6') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -137,7 +153,10 @@ function serve(route: Route, req: IncomingMessage, res: ServerResponse, url: URL
         res.end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...(route.etag !== false ? { etag } : {}) });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...(route.etag !== false ? { etag } : {}),
+      });
       res.end(body);
       return;
     }

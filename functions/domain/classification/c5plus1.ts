@@ -12,7 +12,10 @@ export function c5Weight(sig: Signals, f: SentenceFacts): number {
   const otherFormatHere = sig.otherFormat.has(s);
   // "a C5+1 summit" hosted by Japan, with no US in the sentence, is that partner's format
   const partnerOnly = sig.otherPartner.has(s) && !f.hasUs;
-  if (sig.c5Name.has(s)) return otherFormatHere || partnerOnly ? 0.15 : 0.6;
+  if (sig.c5Name.has(s)) {
+    if (otherFormatHere || partnerOnly) return 0.15;
+    return sig.c5Activity.has(s) ? 0.6 : RULES.c5NameAloneWeight;
+  }
   const usWithoutOthers = f.hasUs && !sig.otherPartner.has(s) && !otherFormatHere;
   if (sig.c5Ambiguous.has(s) && usWithoutOthers) return 0.4;
   if ((sig.caGroup.has(s) || f.statesNamed >= 4) && usWithoutOthers) return f.hasInteraction ? 0.45 : 0.2;

@@ -5,7 +5,7 @@
 import type { Doc, Hit } from './document';
 import { PAIR_JOINER, PAIR_PHRASE } from './lexicons';
 import { RULES } from './rules';
-import type { SentenceFacts, Signals } from './signals';
+import { factsOf, type SentenceFacts, type Signals } from './signals';
 
 /** The kz-us weight of one sentence, before the title boost. */
 export function kzUsWeight(doc: Doc, sig: Signals, f: SentenceFacts): number {
@@ -16,7 +16,7 @@ export function kzUsWeight(doc: Doc, sig: Signals, f: SentenceFacts): number {
   if (sig.office.has(s)) return f.hasKz || !sig.third.has(s) ? 0.5 : 0.5 * RULES.thirdPartyFactor;
   if (!(f.hasKz && f.hasUs)) return 0;
   const blockers = [...(sig.third.get(s) ?? []), ...(sig.caGroup.get(s) ?? []), ...(sig.c5Name.get(s) ?? [])];
-  const pair = isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers);
+  const pair = isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers) || visitsKazakhstan(sig, f);
   const officials = sig.officials.kz.has(s) && sig.officials.us.has(s);
   let w = pair ? 0.45 : 0.1;
   if (f.hasInteraction) w += officials ? 0.4 : 0.25;
@@ -34,7 +34,14 @@ export function kzUsExplicit(doc: Doc, sig: Signals, s: number): boolean {
   const compoundCount = (sig.compound.get(s)?.length ?? 0) - (sig.nonRelation.get(s)?.length ?? 0);
   if (compoundCount > 0 || sig.office.has(s) || sig.bilateral.has(s)) return true;
   const blockers = [...(sig.third.get(s) ?? []), ...(sig.caGroup.get(s) ?? []), ...(sig.c5Name.get(s) ?? [])];
-  return isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers);
+  return (
+    isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers) || visitsKazakhstan(sig, factsOf(sig, s))
+  );
+}
+
+/** A visit to Kazakhstan in a sentence naming the US side and no third country or list of states. */
+function visitsKazakhstan(sig: Signals, f: SentenceFacts): boolean {
+  return sig.visit.has(f.s) && f.hasUs && !sig.third.has(f.s) && f.statesNamed < 2;
 }
 
 /** The item names the Kazakh side somewhere (the country, its capital, an abbreviation or an official). */

@@ -37,6 +37,8 @@ export const RE = {
   negSport: lexicon(RULES.negativeContexts.sport),
   third: lexicon(RULES.thirdParties),
   c5Name: lexicon(RULES.c5Names),
+  c5Activity: lexicon(RULES.c5Activity),
+  visit: lexicon(RULES.visitToKazakhstan),
   caGroup: lexicon(RULES.centralAsiaGroup),
   c5States: RULES.c5States.map((names) => lexicon(names.map((n) => `${n}\\p{L}*`))),
   otherFormat: lexicon(RULES.otherFormats),

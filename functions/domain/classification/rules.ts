@@ -239,6 +239,37 @@ export const RULES = {
     'C5\\s*\\+\\s*(?:US|USA|United States)',
   ],
 
+  /**
+   * What the format does: a meeting, a summit, its working bodies meeting. The format named in a
+   * sentence with one of these weighs 0.6; named without one ("Kyrgyzstan will keep taking part in the
+   * C5+1", "through the C5+1 working group") it weighs `c5NameAloneWeight`, so one passing mention is
+   * not a report of the format.
+   */
+  c5Activity: [
+    'meeting' + L, 'met', 'meet' + L, 'summit' + L, 'ministerial' + L, 'session' + L, 'held', 'hold' + L, 'convene' + L,
+    'gather' + L, 'attend' + L, 'talks', 'joint statement', 'declaration', 'invit' + L, 'host' + L, 'launch' + L,
+    'agreed', 'adopted', 'announc' + L, 'conference', 'reception', 'forum',
+    'встреч' + L, 'встрет' + L, 'саммит' + L, 'министерск' + L, 'заседани' + L, 'провед' + L, 'провел' + L,
+    'прош' + L, 'пройд' + L, 'состоял' + L, 'состоит' + L, 'приглас' + L, 'прием' + L, 'конференци' + L, 'форум' + L,
+    'заявлени' + L, 'деклараци' + L, 'переговор' + L,
+    'кездес' + L, 'саммит' + L, 'отырыс' + L, 'өтті', 'өтеді', 'өткен', 'өтетін', 'шақыр' + L, 'қабылда' + L,
+    'конференция' + L, 'мәлімдеме' + L, 'министрлік' + L,
+    'kezdes' + L, 'sammit' + L, 'otyrys' + L, 'otti', 'otedi', 'otken', 'otetin', 'shaqyr' + L,
+  ],
+  c5NameAloneWeight: 0.45,
+
+  /**
+   * A visit to Kazakhstan ("visit Kazakhstan", "посетит Казахстан", "Қазақстанға сапар"): with the
+   * US side in the sentence and no third country, the two sides meet as directly as in a pairing.
+   */
+  visitToKazakhstan: [
+    '(?:visit' + L + '|trip|travel' + L + '|arriv' + L + '|came|comes|coming)(?: to| in)? (?:kazakhstan|astana|almaty|nur-sultan)' + L,
+    '(?:визит' + L + '|поездк' + L + ') в (?:казахстан|астан|алмат|нур-султан)' + L,
+    '(?:посет' + L + '|прибы' + L + '|приед' + L + '|прилет' + L + '|прилет' + L + ')(?: в)? (?:казахстан|астан|алмат|нур-султан)' + L,
+    '(?:қазақстан|астана|алматы|нұр-сұлтан)' + L + ' (?:ресми |жұмыс |мемлекеттік )?(?:сапар' + L + '|кел' + L + ')',
+    '(?:qazaqstan|astana|almaty|nur-sultan)' + L + ' (?:resmi |jumys )?(?:sapar' + L + '|kel' + L + ')',
+  ],
+
   /** A "five plus one" without the C, counted only next to a US mention (weight 0.4). */
   c5Ambiguous: ['(?<![CСBВ]\\s*)5\\s*\\+\\s*1(?!\\d)', '«5\\+1»', '"5\\+1"', 'пять плюс один', 'five plus one'],
 

@@ -26,6 +26,10 @@ export interface Signals {
   third: BySentence;
   /** Matched on every sentence: naming the format is evidence without the US. */
   c5Name: BySentence;
+  /** Matched where the format is named: what it does (a meeting, a summit). */
+  c5Activity: BySentence;
+  /** A visit to Kazakhstan ("visit Kazakhstan", "посетит Казахстан"). */
+  visit: BySentence;
   c5Ambiguous: BySentence;
   caGroup: BySentence;
   /** One map per Central Asian state. */
@@ -40,6 +44,10 @@ export function gatherSignals(doc: Doc, officials: Officials): Signals {
   const candidates = new Set<number>([...us.keys(), ...officials.us]);
   if (doc.hasTitle) candidates.add(0);
   const on = (id: number) => bySentence(hitsIn(doc, id, candidates));
+  const c5Name = bySentence(hits(doc, RE.c5Name));
+  // where the format is named without the US, whether it is another partner's and what it does
+  const c5Sentences = new Set([...candidates, ...c5Name.keys()]);
+  const onC5 = (id: number) => bySentence(hitsIn(doc, id, c5Sentences));
   return {
     officials,
     kz,
@@ -53,12 +61,14 @@ export function gatherSignals(doc: Doc, officials: Officials): Signals {
     negCurrency: on(RE.negCurrency),
     negSport: on(RE.negSport),
     third: on(RE.third),
-    c5Name: bySentence(hits(doc, RE.c5Name)),
+    c5Name,
+    c5Activity: onC5(RE.c5Activity),
+    visit: on(RE.visit),
     c5Ambiguous: bySentence(regexHitsIn(doc, C5_AMBIGUOUS_RE, candidates)),
     caGroup: on(RE.caGroup),
     c5States: RE.c5States.map((id) => on(id)),
-    otherFormat: on(RE.otherFormat),
-    otherPartner: on(RE.otherPartner),
+    otherFormat: onC5(RE.otherFormat),
+    otherPartner: onC5(RE.otherPartner),
   };
 }
 

@@ -50,8 +50,9 @@ describe('an item whose lead repeats its first paragraph', () => {
     expect(kzUs.filter((e) => e.text === FIRST)).toHaveLength(1);
   });
 
-  it('is stored with its English gist', async () => {
+  it('is stored with its English gist, which its alert carries', async () => {
     const item = await store.getItem(entry.itemId);
+    expect((await store.getAlert(entry.itemId))!.message.card?.gist).toBe(item!.gist);
     // published 20:30 UTC on the 24th: the 25th in Astana
     expect(item!.gist).toBe(
       'Meeting: Murat Nurtleu and Antony Blinken on Kazakhstan–US relations (trade and investment, critical minerals), 25 Nov 2026 (Astana).',

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { configureProgram, runProgram } from './commands/cli-support';
+import { registerBackfillCommand } from './commands/backfill';
 import { registerClassifyCommand } from './commands/classify';
 import { registerDemoCommand } from './commands/demo';
 import { registerExplainCommand } from './commands/explain';
@@ -6,21 +8,22 @@ import { registerQueryCommand } from './commands/query';
 import { registerRunCommand } from './commands/run';
 import { registerSourcesCommand } from './commands/sources';
 import { registerServeCommand } from './commands/serve';
+import { registerSubscribersCommand } from './commands/subscribers';
 
-const program = new Command()
-  .name('kzmon')
-  .description('kz-news-monitor: Kazakhstan–US and C5+1 news from Kazinform and the MFA of Kazakhstan, with alerts')
-  .showHelpAfterError();
+const program = configureProgram(
+  new Command()
+    .name('kzmon')
+    .description('kz-news-monitor: Kazakhstan–US and C5+1 news from Kazinform and the MFA of Kazakhstan, with alerts'),
+);
 
 registerDemoCommand(program);
 registerRunCommand(program);
+registerBackfillCommand(program);
 registerSourcesCommand(program);
 registerQueryCommand(program);
 registerExplainCommand(program);
 registerClassifyCommand(program);
 registerServeCommand(program);
+registerSubscribersCommand(program);
 
-program.parseAsync(process.argv).catch((err: Error) => {
-  process.stderr.write(`kzmon: ${err.message}\n`);
-  process.exitCode = 1;
-});
+void runProgram(program, process.argv);

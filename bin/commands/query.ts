@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import type { SourceHealth } from '../../functions/domain/model';
 import type { ItemPage, ItemSummary } from '../../functions/domain/ports';
 import { MAX_LIMIT } from '../../functions/domain/query/query-params';
 import { routeQuery } from '../../functions/domain/query/query-routes';
+import { DEFAULT_SOURCES } from '../../functions/domain/sources/definitions';
 import { createApiClient } from './api-client';
-import { openLocalStore } from './local-env';
+import { DATES_HELP, EXIT, EXIT_CODES_HELP, UsageError } from './cli-support';
+import { DEMO_FALLBACK_NOTE, EMPTY_STORE_HINT, openStoreForReading } from './local-env';
 
 interface QueryOptions {
   category?: string;
@@ -13,6 +16,7 @@ interface QueryOptions {
   since?: string;
   until?: string;
   text?: string;
+  q?: string;
   limit?: string;
   cursor?: string;
   all?: boolean;
@@ -30,15 +34,40 @@ export interface RouteAnswer {
 export interface QueryTarget {
   get(path: string, params: Record<string, string | undefined>): Promise<RouteAnswer>;
   close(): Promise<void>;
+  /** Which store answers, for people: the deployed API, the live local store or the demo's. */
+  label: string;
+  demo?: boolean;
 }
 
 export async function openTarget(api: string | undefined): Promise<QueryTarget> {
   if (api) {
     const client = createApiClient({ baseUrl: api });
-    return { get: (path, params) => client.get(path, params), close: async () => {} };
+    return { get: (path, params) => client.get(path, params), close: async () => {}, label: api };
   }
-  const local = await openLocalStore();
-  return { get: (path, params) => routeQuery(local.store, path, params), close: () => local.close() };
+  const local = await openStoreForReading();
+  if (local.fellBackToDemo) process.stderr.write(`kzmon: ${DEMO_FALLBACK_NOTE}\n`);
+  return {
+    get: (path, params) => routeQuery(local.store, path, params),
+    close: () => local.close(),
+    label: local.kind === 'demo' ? 'the demo store' : 'the local store',
+    demo: local.kind === 'demo',
+  };
+}
+
+/**
+ * A source filter must name a source this store knows (the built-in ones and every source it has
+ * fetched), else a typo would quietly list nothing.
+ */
+export async function checkSourceName(target: QueryTarget, source: string | undefined): Promise<void> {
+  if (!source) return;
+  const res = await target.get('/sources', {});
+  if (res.status !== 200) return;
+  const fetched = (res.body as { sources: SourceHealth[] }).sources.map((s) => s.sourceId);
+  // The demo reads only its sample sources; elsewhere the built-in sources count even before a fetch.
+  const known = [...new Set([...(target.demo ? [] : DEFAULT_SOURCES.map((s) => s.id)), ...fetched])];
+  if (known.length > 0 && !known.includes(source.trim().toLowerCase())) {
+    throw new UsageError(`no source "${source}" in ${target.label}; known: ${known.sort().join(', ')}`);
+  }
 }
 
 /** Exit code 2 for a request the API judged bad (it names the parameter), 1 for anything else. */
@@ -46,7 +75,7 @@ export function reportFailure(res: RouteAnswer, api: string | undefined): void {
   const message = (res.body as { message?: string })?.message ?? JSON.stringify(res.body);
   if (res.status === 400) {
     process.stderr.write(`kzmon: ${message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.usage;
     return;
   }
   if (api && (res.status === 403 || res.status === 401)) {
@@ -56,34 +85,34 @@ export function reportFailure(res: RouteAnswer, api: string | undefined): void {
   } else {
     process.stderr.write(`kzmon: HTTP ${res.status}: ${message}\n`);
   }
-  process.exitCode = 1;
+  process.exitCode = EXIT.failure;
 }
 
 export function registerQueryCommand(program: Command): void {
   program
     .command('query')
     .description('List stored relevant items, newest first, from the local store or a deployed API (--api)')
-    .option('--category <category>', 'kz-us or c5plus1')
+    .option('--category <category>', 'kz-us or c5plus1 (any case; KZ-US and C5+1 work too)')
     .option('--topic <topic>', 'one of the fixed topics, e.g. energy')
-    .option('--source <id>', 'a source id, e.g. mfa-ru')
+    .option('--source <id>', 'a source id, e.g. mfa-ru (see `kzmon sources`)')
     .option('--lang <lang>', 'en, ru or kk')
-    .option('--since <date>', 'date or instant, inclusive (2026-11-01, 2026-11-01T09:00+05:00; no offset = UTC)')
-    .option('--until <date>', 'date or instant, inclusive (a date covers the whole day)')
-    .option('--text <q>', 'only items whose title or body contains this text')
+    .option('--since <date>', 'Astana day or time, inclusive (2026-11-01, 2026-11-01T09:00; Z or +hh:mm for another zone)')
+    .option('--until <date>', 'Astana day or time, inclusive (a day covers the whole Astana day)')
+    .option('--text <q>', "only items whose stored text (title, lead or body) contains this, any case (the API's and web view's q)")
+    .option('--q <q>', 'the same as --text')
     .option('--limit <n>', `items to show (1-${MAX_LIMIT}), or the page size with --all`, '50')
     .option('--all', 'page through every matching item')
     .option('--cursor <cursor>', 'continue after the page that printed this cursor')
     .option('--json', 'JSON Lines output')
     .option('--csv', 'CSV output')
     .option('--api <url>', 'query a deployed API (SigV4-signed with your AWS credentials) instead of the local store')
+    .addHelpText('after', `\n${DATES_HELP}\n${EXIT_CODES_HELP}`)
     .action(async (opts: QueryOptions) => {
-      if (opts.json && opts.csv) {
-        process.stderr.write('kzmon: choose one of --json and --csv\n');
-        process.exitCode = 2;
-        return;
-      }
+      if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+      if (opts.text && opts.q && opts.text !== opts.q) throw new UsageError('--q is another name for --text: give one');
       const target = await openTarget(opts.api);
       try {
+        await checkSourceName(target, opts.source);
         const base = {
           category: opts.category,
           topic: opts.topic,
@@ -91,8 +120,9 @@ export function registerQueryCommand(program: Command): void {
           lang: opts.lang,
           since: opts.since,
           until: opts.until,
-          q: opts.text,
+          q: opts.text ?? opts.q,
         };
+        const filtered = Object.values(base).some((v) => v !== undefined);
         const want = Number(opts.limit);
         const items: ItemSummary[] = [];
         let cursor = opts.cursor;
@@ -110,7 +140,10 @@ export function registerQueryCommand(program: Command): void {
           if (out === 'csv') for (const i of page.items) process.stdout.write(`${csvRow(i)}\n`);
           cursor = page.cursor;
         } while (cursor && (opts.all || items.length < want));
-        if (out === 'table') process.stdout.write(`${formatTable(items)}\n`);
+        if (out === 'table') {
+          const empty = items.length === 0 && !filtered && !opts.api ? EMPTY_STORE_HINT : undefined;
+          process.stdout.write(`${empty ?? formatTable(items)}\n`);
+        }
         if (cursor && !opts.all) process.stderr.write(`more items: add --all, or --cursor ${cursor}\n`);
       } finally {
         await target.close();
@@ -119,16 +152,16 @@ export function registerQueryCommand(program: Command): void {
 }
 
 export function formatTable(items: ItemSummary[]): string {
-  if (items.length === 0) return 'No items.';
+  if (items.length === 0) return 'No items match these filters.';
   const rows = items.map((i) => [
-    i.publishedAt.slice(0, 16).replace('T', ' '),
+    astanaMinute(i.publishedAt),
     i.categories.join(','),
     i.sourceId,
     i.language,
     i.title.length > 70 ? `${i.title.slice(0, 69)}…` : i.title,
     i.itemId,
   ]);
-  const header = ['published (UTC)', 'categories', 'source', 'lang', 'title', 'id'];
+  const header = ['published (Astana)', 'categories', 'source', 'lang', 'title', 'id'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => [...r[c]!].length)));
   const fmt = (r: string[]) =>
     r
@@ -136,6 +169,12 @@ export function formatTable(items: ItemSummary[]): string {
       .join('  ')
       .trimEnd();
   return [fmt(header), ...rows.map(fmt)].join('\n');
+}
+
+/** 2026-11-30 14:05 in Astana time, as the dates the options take. */
+function astanaMinute(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export const CSV_HEADER = ['publishedAt', 'itemId', 'sourceId', 'language', 'categories', 'topics', 'people', 'title', 'url'];

@@ -14,7 +14,8 @@ import { itemGist } from '../domain/classification/gist';
 import type { SourceHealth, StoredItem } from '../domain/model';
 import type { ItemPage, ItemQuery, ItemStore, ItemSummary, Redelivery } from '../domain/ports';
 import { decodeCursor, encodeCursor } from '../domain/query/cursor';
-import { type ListingPlan, listingPartitions, planListing } from '../domain/query/listing-plan';
+import { type ListingPlan, listingPartitions, planListing, TEXT_PARTITION } from '../domain/query/listing-plan';
+import { normalizeSearchText } from '../domain/query/search-text';
 import { LISTING_INDEX } from './table-definition';
 
 /**
@@ -24,12 +25,11 @@ import { LISTING_INDEX } from './table-definition';
  *                             not relevant
  *   ITEM#<id> / IDX#<part>    one listing entry per partition the item is listed under (ALL, CAT#c,
  *                             CAT#c#LANG#l, ...), gsi1pk=<part>, gsi1sk=<publishedAt>#<id>, carrying the
- *                             summary fields and a bounded lower-cased search text (GSI byListing)
+ *                             summary fields (GSI byListing); the one under TEXT also carries the
+ *                             item's whole search text (title, lead and body, normalised)
  *   SOURCES / <sourceId>      source state: validators and health
  */
 export const SEEN_TTL_DAYS = 90;
-/** Bounds the text `q` searches: the title, the lead and the start of the body. */
-export const SEARCH_TEXT_CHARS = 1000;
 /** The most listing entries one page may read while filtering, whatever it finds. */
 export const MAX_EVALUATED_PER_PAGE = 400;
 
@@ -389,11 +389,8 @@ export function itemRecords(item: StoredItem): Row[] {
 /** The listing entries of an item: one per partition it is listed under. */
 export function indexEntries(item: StoredItem): Row[] {
   const c = item.classification;
-  const searchText = [item.title, item.lead, item.body]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase()
-    .slice(0, SEARCH_TEXT_CHARS);
+  // The whole stored text: a search that misses words past the first paragraphs finds too little.
+  const searchText = normalizeSearchText([item.title, item.lead, item.body].filter(Boolean).join('\n'));
   const publishedAt = sortableInstant(item.publishedAt);
   const parts = listingPartitions({
     categories: c.categories,
@@ -401,7 +398,7 @@ export function indexEntries(item: StoredItem): Row[] {
     sourceId: item.sourceId,
     language: item.language,
   });
-  return parts.map((part) => ({
+  return [...parts, TEXT_PARTITION].map((part) => ({
     pk: `ITEM#${item.itemId}`,
     sk: `IDX#${part}`,
     gsi1pk: part,
@@ -417,6 +414,6 @@ export function indexEntries(item: StoredItem): Row[] {
     people: c.people,
     storyId: item.storyId,
     gist: itemGist(item),
-    searchText,
+    ...(part === TEXT_PARTITION ? { searchText } : {}),
   }));
 }

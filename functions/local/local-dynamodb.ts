@@ -1,11 +1,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../adapters/table-definition';
+import { readEngineInfo, waitForEngineToLeave } from './store-lock';
 
 export const LOCAL_TABLE = 'kzmon-local';
+/** The demo's table beside the live one, so sample fetches never show up as the live sources' state. */
+export const DEMO_TABLE = 'kzmon-demo';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -32,10 +35,14 @@ parentPort.on('message', (msg) => {
 
 /**
  * An embedded DynamoDB (dynalite speaks the real wire protocol) on 127.0.0.1, persisted under `dir`
- * (in memory when `dir` is omitted), with the monitor's table created as the stack defines it.
+ * (in memory when `dir` is omitted), with the monitor's table created as the stack defines it. This
+ * process owns the database; the CLI shares one per store instead (openSharedDynamo in shared-engine.ts).
  */
 export async function startLocalDynamo(options: { dir?: string; fresh?: boolean } = {}): Promise<LocalDynamo> {
   if (options.dir) {
+    // A kzmon command's shared engine (shared-engine.ts) may still hold this database for a moment.
+    const storeDir = dirname(resolvePath(options.dir));
+    if (readEngineInfo(storeDir)?.db === resolvePath(options.dir)) await waitForEngineToLeave(storeDir);
     if (options.fresh) rmSync(options.dir, { recursive: true, force: true });
     mkdirSync(options.dir, { recursive: true });
   }

@@ -21,17 +21,8 @@ export function astanaDay(iso: string): string {
   return new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The date pickers speak Astana days; the store orders by UTC instants. A plain day becomes the
- * instant its Astana day starts (since) or ends (until); anything else is passed on unchanged so the
- * query validation can name what is wrong with it.
- */
-export function astanaDayBound(value: string | undefined, edge: 'start' | 'end'): string | undefined {
-  if (!value || !DAY.test(value)) return value;
-  const start = Date.parse(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(start)) return value;
-  const ms = edge === 'start' ? start - OFFSET_MS : start - OFFSET_MS + 86_400_000 - 1;
-  return new Date(ms).toISOString();
+/** "23 Nov 2026" for a day written yyyy-mm-dd (already an Astana day). */
+export function formatAstanaDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }

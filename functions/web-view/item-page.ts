@@ -5,7 +5,7 @@ import { formatAstana } from './astana-time';
 import { highlight } from './highlight';
 import { type SafeHtml, html, safeHref } from './html';
 import { categoryName, languageName, topicName } from './labels';
-import { page } from './layout';
+import { type PageChrome, page } from './layout';
 
 /** Another copy of the same story, as the item page lists it. */
 export interface StoryCopy {
@@ -19,15 +19,19 @@ export interface StoryCopy {
 
 export interface ItemView {
   item: StoredItem;
-  alert: AlertRecord | null;
+  /** `unavailable`: the store has no alert records to show (one reached through the API). */
+  alert: AlertRecord | null | 'unavailable';
   copies: StoryCopy[];
   /** Set when the copies could not be looked up; the page says so instead of listing none. */
   copiesError?: string;
+  chrome?: PageChrome;
 }
 
-function alertPanel(alert: AlertRecord | null): SafeHtml {
+function alertPanel(alert: AlertRecord | null | 'unavailable'): SafeHtml {
   let status: SafeHtml;
-  if (!alert)
+  if (alert === 'unavailable')
+    status = html`<p><span class="status">Unknown here.</span> The query API does not expose alert records.</p>`;
+  else if (!alert)
     status = html`<p><span class="status">Not alerted.</span> No alert record exists for this item.</p>`;
   else if (alert.status === 'sent')
     status = html`<p><span class="status ok">✓ Alerted</span> at <time datetime="${alert.sentAt ?? ''}">${formatAstana(alert.sentAt)}</time>.</p>${
@@ -38,7 +42,7 @@ function alertPanel(alert: AlertRecord | null): SafeHtml {
   else
     status = html`<p><span class="status wait">Alert ${alert.status}</span> since <time datetime="${alert.createdAt}">${formatAstana(alert.createdAt)}</time>.</p>`;
   const copy =
-    alert?.storySeq && alert.storySeq > 1
+    alert !== 'unavailable' && alert?.storySeq && alert.storySeq > 1
       ? html`<p class="summary">Copy ${alert.storySeq} of its story: alerted only to subscribers not told by an earlier copy.</p>`
       : '';
   return html`<section class="panel" aria-labelledby="h-alert"><h2 id="h-alert">Alert</h2>${status}${copy}</section>`;
@@ -108,5 +112,5 @@ ${item.author ? html`<span>By ${item.author}</span>` : ''}<a href="${safeHref(it
 <div class="article" lang="${item.language}">${text.length ? text : html`<p class="summary">No text was extracted.</p>`}</div></section>
 <div>${scoresPanel(item)}${alertPanel(view.alert)}${copiesPanel(view)}${evidencePanel(item)}</div>
 </div>`;
-  return page({ title: item.title, section: 'none', body });
+  return page({ title: item.title, section: 'none', body, chrome: view.chrome });
 }

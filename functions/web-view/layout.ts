@@ -53,6 +53,7 @@ ol.items{list-style:none;margin:0;padding:0;display:grid;gap:.7rem}
 .notice{border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
 .notice.error{background:var(--bad-bg);color:#7a1a10;border:1px solid #f3b5ad}
 .notice.empty{background:var(--card);border:1px dashed var(--line);color:var(--muted)}
+.notice.demo{background:#fff8e1;border:1px solid #f0d98a;color:#5c4400;margin-top:0}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) 18rem;gap:1.2rem;align-items:start}
 .panel{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.8rem 1rem;margin-bottom:1rem}
 .panel h2{margin-top:0;font-size:1rem}
@@ -103,7 +104,16 @@ export const STYLES_HASH = `sha256-${createHash('sha256').update(STYLES).digest(
 
 export type Section = 'items' | 'sources' | 'none';
 
-export function page(options: { title: string; section: Section; body: SafeHtml }): string {
+/** What every page says about the store it shows. */
+export interface PageChrome {
+  /** e.g. "the demo's store", "the deployed store at https://…". */
+  storeLabel?: string;
+  /** The demo's sample data: a banner says so on every page. */
+  demo?: boolean;
+}
+
+export function page(options: { title: string; section: Section; body: SafeHtml; chrome?: PageChrome }): string {
+  const chrome = options.chrome ?? {};
   const cur = (s: Section) => (options.section === s ? raw(' aria-current="page"') : '');
   return `<!DOCTYPE html>${html`<html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -114,7 +124,7 @@ export function page(options: { title: string; section: Section; body: SafeHtml 
 <a class="skip" href="#main">Skip to content</a>
 <header class="top"><div class="bar"><a class="brand" href="/">kzmon <span>Kazakhstan–US · C5+1 monitor</span></a>
 <nav aria-label="Sections"><a href="/"${cur('items')}>Items</a><a href="/sources"${cur('sources')}>Sources</a></nav></div></header>
-<main id="main">${options.body}</main>
-<footer>Times are Astana time (UTC+5). Data from the local kz-news-monitor store.</footer>
+<main id="main">${chrome.demo ? html`<p class="notice demo" role="note"><strong>Demo data.</strong> These items come from the bundled sample sources that <code>kzmon demo</code> reads, not from the live sites.</p>` : ''}${options.body}</main>
+<footer>Times and dates are Astana time (UTC+5). Data from ${chrome.storeLabel ?? 'the local kz-news-monitor store'}.</footer>
 </body></html>`}`;
 }

@@ -3,7 +3,8 @@ import type { ItemPage, ItemSummary } from '../domain/ports';
 import { formatAstana } from './astana-time';
 import { type SafeHtml, html, safeHref } from './html';
 import { categoryName, languageName, topicName } from './labels';
-import { page } from './layout';
+import { type PageChrome, page } from './layout';
+import { renderWeekChart, type WeekChartData } from './week-chart';
 
 /** The list's query-string parameters, in the order they appear in links. */
 export const LIST_PARAMS = [
@@ -46,7 +47,7 @@ function select(
 function filterForm(params: ListParams, sourceIds: string[]): SafeHtml {
   const sources = [...new Set([...sourceIds, ...(params.source ? [params.source] : [])])].sort();
   return html`<form class="filters" method="get" action="/" role="search" aria-label="Filter items">
-<div class="wide"><label for="f-q">Text in title or body</label><input id="f-q" name="q" type="search" value="${params.q ?? ''}" placeholder="e.g. Blinken, C5+1, минерал"></div>
+<div class="wide"><label for="f-q">Text anywhere in the item (title, lead or body, any case)</label><input id="f-q" name="q" type="search" value="${params.q ?? ''}" placeholder="e.g. Blinken, C5+1, минерал"></div>
 ${select(
   'category',
   'Category',
@@ -104,17 +105,28 @@ function describeFilters(params: ListParams): string {
   return parts.join(', ');
 }
 
+/** What the list says when nothing is listed: an empty store is not the same as filters that match nothing. */
+function emptyNotice(params: ListParams, result: ItemPage): SafeHtml {
+  if (result.cursor) return html`<div class="notice empty">Nothing matches on this page of the listing; try the next page.</div>`;
+  if (!describeFilters(params) && !params.cursor)
+    return html`<div class="notice empty" data-empty="store"><strong>The store is empty.</strong> No items yet: run <code>npm run demo</code> or <code>npx kzmon run</code> to fill it.</div>`;
+  return html`<div class="notice empty" data-empty="filters">No items match these filters. <a href="/">Clear all filters</a></div>`;
+}
+
 export function renderListPage(input: {
   params: ListParams;
   sourceIds: string[];
   page?: ItemPage;
   error?: string;
+  chart?: WeekChartData | null;
+  chrome?: PageChrome;
 }): string {
   const { params, page: result, error } = input;
   const filtered = describeFilters(params);
   const first = { ...params, cursor: undefined };
   const body = html`<h1>Relevant items</h1>
 ${filterForm(params, input.sourceIds)}
+${input.chart && !params.cursor ? renderWeekChart(input.chart) : ''}
 ${error ? html`<div class="notice error" role="alert"><strong>Those filters can’t be used.</strong> ${error}. <a href="${listHref(first)}">Back to the first page</a> · <a href="/">Clear all filters</a></div>` : ''}
 ${
   result
@@ -122,10 +134,10 @@ ${
 ${
   result.items.length > 0
     ? html`<ol class="items">${result.items.map(itemCard)}</ol>`
-    : html`<div class="notice empty">${result.cursor ? 'Nothing matches on this page of the listing; try the next page.' : 'No items match these filters.'}</div>`
+    : emptyNotice(params, result)
 }
 <nav class="pager" aria-label="Pages">${params.cursor ? html`<a href="${listHref(first)}" rel="first">← First page</a>` : html`<span></span>`}${result.cursor ? html`<a href="${listHref({ ...params, cursor: result.cursor })}" rel="next">Next page →</a>` : ''}</nav>`
     : ''
 }`;
-  return page({ title: filtered ? `Items: ${filtered}` : 'Items', section: 'items', body });
+  return page({ title: filtered ? `Items: ${filtered}` : 'Items', section: 'items', body, chrome: input.chrome });
 }

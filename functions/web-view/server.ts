@@ -1,22 +1,34 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SourceHealth, StoredItem } from '../domain/model';
-import type { ItemPage, Log, MonitorStore } from '../domain/ports';
-import { routeQuery } from '../domain/query/query-routes';
-import { astanaDayBound } from './astana-time';
+import type { AlertStore, ItemPage, Log, StoryStore } from '../domain/ports';
+import { type QueryStore, routeQuery } from '../domain/query/query-routes';
 import { type ItemView, renderItemPage } from './item-page';
-import { STYLES_HASH } from './layout';
+import { type PageChrome, STYLES_HASH } from './layout';
 import { LIST_PARAMS, type ListParams, listHref, renderListPage } from './list-page';
 import { renderErrorPage, renderSourcesPage } from './sources-page';
 import { findStoryCopies } from './story-copies';
+import { collectWeekChart } from './week-chart';
 
 /** The view listens on loopback only: it has no authentication, so it must not be reachable from the network. */
 export const WEB_HOST = '127.0.0.1';
 export const PAGE_SIZE = '25';
 
+/**
+ * What the view reads: the query routes' store, plus, where the store has them, alert records (a store
+ * reached through the API has none) and story member lists.
+ */
+export type WebStore = QueryStore & Pick<StoryStore, 'listStoryMembers'> & Partial<Pick<AlertStore, 'getAlert'>>;
+
 export interface WebViewDeps {
-  store: MonitorStore;
+  store: WebStore;
   log?: Log;
+  /** Which store the pages show, said in every page's footer (e.g. "the demo's store"). */
+  storeLabel?: string;
+  /** The demo's sample data: every page says so. */
+  demo?: boolean;
+  /** Every source the store is meant to have, listed even before its first fetch. */
+  knownSourceIds?: string[];
 }
 
 const SECURITY_HEADERS = {
@@ -63,29 +75,39 @@ async function listPage(deps: WebViewDeps, url: URL, res: ServerResponse): Promi
     return;
   }
   const sources = await routeQuery(deps.store, '/sources', {}, deps.log);
-  const sourceIds =
-    sources.status === 200
-      ? (sources.body as { sources: SourceHealth[] }).sources.map((s) => s.sourceId)
-      : [];
+  const sourceIds = [
+    ...new Set([
+      ...(deps.knownSourceIds ?? []),
+      ...(sources.status === 200 ? (sources.body as { sources: SourceHealth[] }).sources.map((s) => s.sourceId) : []),
+    ]),
+  ];
   const result = await routeQuery(
     deps.store,
     '/items',
     {
       ...unknown,
       ...params,
-      since: astanaDayBound(params.since, 'start'),
-      until: astanaDayBound(params.until, 'end'),
       limit: params.limit ?? PAGE_SIZE,
     },
     deps.log,
   );
+  const chrome = chromeOf(deps);
   if (result.status === 200) {
-    send(res, 200, renderListPage({ params, sourceIds, page: result.body as ItemPage }));
+    const page = result.body as ItemPage;
+    // The chart is a picture of the same filters over weeks; the list is worth showing without it.
+    const chart =
+      page.items.length > 0 && !params.cursor
+        ? await collectWeekChart(deps.store, params).catch((err: Error) => {
+            deps.log?.error('web view: chart query failed', { query: url.search, error: err.message });
+            return null;
+          })
+        : null;
+    send(res, 200, renderListPage({ params, sourceIds, page, chart, chrome }));
     return;
   }
   const message = (result.body as { message: string }).message;
   deps.log?.warn('web view: list query refused', { query: url.search, status: result.status, message });
-  send(res, result.status, renderListPage({ params, sourceIds, error: message }));
+  send(res, result.status, renderListPage({ params, sourceIds, error: message, chrome }));
 }
 
 /** `segment` is the path segment as requested (still URL-encoded): routeQuery decodes and validates it. */
@@ -96,14 +118,14 @@ async function itemPage(deps: WebViewDeps, segment: string, res: ServerResponse)
       result.status === 404
         ? `No stored item has the id “${safeDecode(segment)}”.`
         : (result.body as { message: string }).message;
-    send(res, result.status, renderErrorPage(result.status, message));
+    send(res, result.status, renderErrorPage(result.status, message, chromeOf(deps)));
     return;
   }
   const item = result.body as StoredItem;
-  const view: ItemView = { item, alert: null, copies: [] };
+  const view: ItemView = { item, alert: null, copies: [], chrome: chromeOf(deps) };
   const [alert, copies] = await Promise.allSettled([
     // An item's instant alert is keyed by the item's id.
-    deps.store.getAlert(item.itemId),
+    deps.store.getAlert ? deps.store.getAlert(item.itemId) : Promise.resolve('unavailable' as const),
     findStoryCopies(deps.store, item),
   ]);
   // The item is worth showing even when a side lookup fails; the failure is logged and shown in place.
@@ -121,6 +143,10 @@ async function itemPage(deps: WebViewDeps, segment: string, res: ServerResponse)
   send(res, 200, renderItemPage(view));
 }
 
+function chromeOf(deps: WebViewDeps): PageChrome {
+  return { storeLabel: deps.storeLabel, demo: deps.demo };
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -132,10 +158,15 @@ function safeDecode(segment: string): string {
 async function sourcesPage(deps: WebViewDeps, res: ServerResponse): Promise<void> {
   const result = await routeQuery(deps.store, '/sources', {}, deps.log);
   if (result.status !== 200) {
-    send(res, result.status, renderErrorPage(result.status, (result.body as { message: string }).message));
+    send(res, result.status, renderErrorPage(result.status, (result.body as { message: string }).message, chromeOf(deps)));
     return;
   }
-  send(res, 200, renderSourcesPage((result.body as { sources: SourceHealth[] }).sources));
+  const stored = (result.body as { sources: SourceHealth[] }).sources;
+  const seen = new Set(stored.map((s) => s.sourceId));
+  const never = (deps.knownSourceIds ?? [])
+    .filter((id) => !seen.has(id))
+    .map((sourceId): SourceHealth => ({ sourceId, consecutiveFailures: 0 }));
+  send(res, 200, renderSourcesPage([...stored, ...never], chromeOf(deps)));
 }
 
 /** The request handler of the web view: list, item and sources pages, all read through routeQuery. */

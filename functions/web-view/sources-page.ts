@@ -1,7 +1,7 @@
 import type { SourceHealth } from '../domain/model';
 import { formatAstana } from './astana-time';
 import { type SafeHtml, html } from './html';
-import { page } from './layout';
+import { type PageChrome, page } from './layout';
 
 function health(s: SourceHealth): SafeHtml {
   if (s.consecutiveFailures > 0) return html`<span class="status bad">✗ Failing</span>`;
@@ -9,7 +9,7 @@ function health(s: SourceHealth): SafeHtml {
   return html`<span class="status wait">Not fetched yet</span>`;
 }
 
-export function renderSourcesPage(sources: SourceHealth[]): string {
+export function renderSourcesPage(sources: SourceHealth[], chrome?: PageChrome): string {
   const rows = [...sources].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
   const body = html`<h1>Sources</h1>
 ${
@@ -27,14 +27,15 @@ ${
 <td data-label="Items last seen" class="num">${s.itemsLastSeen ?? '—'}</td></tr>`,
       )}</tbody></table>`
 }`;
-  return page({ title: 'Sources', section: 'sources', body });
+  return page({ title: 'Sources', section: 'sources', body, chrome });
 }
 
-export function renderErrorPage(status: number, message: string): string {
+export function renderErrorPage(status: number, message: string, chrome?: PageChrome): string {
   const heading = status === 404 ? 'Not found' : status === 400 ? 'Bad request' : 'Something went wrong';
   return page({
     title: heading,
     section: 'none',
     body: html`<h1>${heading}</h1><div class="notice error" role="alert">${message}</div><p><a href="/">← All items</a></p>`,
+    chrome,
   });
 }

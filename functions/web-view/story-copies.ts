@@ -1,6 +1,6 @@
 import type { StoredItem } from '../domain/model';
-import type { ItemPage, MonitorStore } from '../domain/ports';
-import { routeQuery } from '../domain/query/query-routes';
+import type { ItemPage, StoryStore } from '../domain/ports';
+import { type QueryStore, routeQuery } from '../domain/query/query-routes';
 import type { StoryCopy } from './item-page';
 
 /** Copies of a story are published within days of each other; the fallback looks this far either side. */
@@ -12,7 +12,10 @@ const MAX_PAGES = 10;
  * none (items stored before story grouping, or stored directly), items in the time listing around the
  * item that share its storyId are found through the same query route the API uses.
  */
-export async function findStoryCopies(store: MonitorStore, item: StoredItem): Promise<StoryCopy[]> {
+export async function findStoryCopies(
+  store: QueryStore & Pick<StoryStore, 'listStoryMembers'>,
+  item: StoredItem,
+): Promise<StoryCopy[]> {
   const others = (copies: StoryCopy[]) => copies.filter((c) => c.itemId !== item.itemId);
   const members = await store.listStoryMembers(item.storyId);
   if (members.length > 0) return others(members).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerExplainCommand } from '../../bin/commands/explain';
+import { runProgram } from '../../bin/commands/cli-support';
 import { csvField, registerQueryCommand } from '../../bin/commands/query';
 import { DynamoStore } from '../../functions/adapters/dynamo-store';
 import { startLocalDynamo } from '../../functions/local/local-dynamodb';
@@ -20,13 +21,22 @@ const items = Array.from({ length: 5 }, (_, n) =>
     title: n === 2 ? 'Energy, "C5+1" and\nwater' : `C5+1 item ${n}`,
   }),
 );
+/** 20:30 UTC on 10 November is 01:30 on 11 November in Astana. */
+const lateEvening = makeItem({
+  n: 10,
+  publishedAt: '2026-11-10T20:30:00.000Z',
+  categories: ['kz-us'],
+  title: 'Late evening consultations',
+  // Deep in a long body, past what a bounded search text would keep.
+  body: `${'Officials met to review a long agenda. '.repeat(120)}They also prepared the next C5+1 ministerial.`,
+});
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'kzmon-cli-'));
   process.env.KZMON_HOME = home;
   const dynamo = await startLocalDynamo({ dir: join(home, 'db') });
   const store = new DynamoStore(dynamo.client, { tableName: dynamo.tableName });
-  for (const i of items) await store.saveRelevantItem(i);
+  for (const i of [...items, lateEvening]) await store.saveRelevantItem(i);
   await dynamo.close();
 });
 afterAll(() => {
@@ -49,7 +59,7 @@ async function kzmon(...args: string[]): Promise<{ out: string; err: string; cod
   });
   process.exitCode = 0;
   try {
-    await program.parseAsync(['node', 'kzmon', ...args]);
+    await runProgram(program, ['node', 'kzmon', ...args]);
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -63,7 +73,8 @@ describe('kzmon query', () => {
   it('prints an aligned table, newest first, and says when there is more', async () => {
     const res = await kzmon('query', '--category', 'c5plus1', '--limit', '2');
     const lines = res.out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^published \(UTC\)\s+categories\s+source\s+lang\s+title\s+id$/);
+    expect(lines[0]).toMatch(/^published \(Astana\)\s+categories\s+source\s+lang\s+title\s+id$/);
+    expect(lines[1]).toMatch(/^2026-11-05 13:00\s/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/).at(-1))).toEqual([items[4]!.itemId, items[3]!.itemId]);
     // Columns line up: every row's id starts where the header's does.
     expect(new Set(lines.map((l) => l.lastIndexOf(' ') + 1)).size).toBe(1);
@@ -72,7 +83,7 @@ describe('kzmon query', () => {
   });
 
   it('pages through everything with --all as JSON Lines', async () => {
-    const res = await kzmon('query', '--topic', 'energy', '--all', '--limit', '2', '--json');
+    const res = await kzmon('query', '--topic', 'Energy', '--all', '--limit', '2', '--json');
     const rows = res.out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r) => r.itemId)).toEqual([...items].reverse().map((i) => i.itemId));
     expect(res.err).toBe('');
@@ -95,6 +106,47 @@ describe('kzmon query', () => {
     });
     expect((await kzmon('query', '--since', 'last week')).code).toBe(2);
     expect((await kzmon('query', '--cursor', 'forged.cursor')).err).toMatch(/^kzmon: bad parameter cursor/);
+  });
+});
+
+describe('kzmon query: names, dates and text as people write them', () => {
+  it('takes the category as emails write it (KZ-US, C5+1), in any case', async () => {
+    const upper = await kzmon('query', '--category', 'C5+1', '--json');
+    expect(upper.code).toBe(0);
+    expect(upper.out.trimEnd().split('\n')).toHaveLength(5);
+    const kzus = await kzmon('query', '--category', 'KZ-US', '--json');
+    expect(kzus.code).toBe(0);
+    expect(JSON.parse(kzus.out).itemId).toBe(lateEvening.itemId);
+  });
+
+  it('reads --since/--until as Astana days, as the web view and emails do', async () => {
+    // The item is on 11 November in Astana although 10 November in UTC.
+    const on10 = await kzmon('query', '--since', '2026-11-10', '--until', '2026-11-10', '--json');
+    expect(on10.out).toBe('');
+    const on11 = await kzmon('query', '--since', '2026-11-11', '--until', '2026-11-11', '--json');
+    expect(JSON.parse(on11.out).itemId).toBe(lateEvening.itemId);
+    const help = await kzmon('query', '--help');
+    expect(help.out).toMatch(/Astana day/);
+  });
+
+  it('--text searches the whole stored text, and --q is the same option', async () => {
+    for (const flag of ['--text', '--q']) {
+      const res = await kzmon('query', flag, 'c5+1 MINISTERIAL', '--json');
+      expect(res.code).toBe(0);
+      expect(res.out.trimEnd().split('\n').map((l) => JSON.parse(l).itemId)).toEqual([lateEvening.itemId]);
+    }
+  });
+
+  it('refuses a source it does not know, naming the known ones, with exit code 2', async () => {
+    const res = await kzmon('query', '--source', 'nope');
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/^kzmon: no source "nope" in the local store; known: .*kazinform-en/);
+    expect(res.out).toBe('');
+  });
+
+  it('says how to fill a store that has no items, and what an empty filter result is', async () => {
+    const none = await kzmon('query', '--lang', 'kk');
+    expect(none.out).toBe('No items match these filters.\n');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { astanaDayBound, formatAstana } from '../../functions/web-view/astana-time';
+import { formatAstana } from '../../functions/web-view/astana-time';
+import { parseItemQuery } from '../../functions/domain/query/query-params';
 import { highlight } from '../../functions/web-view/highlight';
 import { html, safeHref } from '../../functions/web-view/html';
 import { listHref } from '../../functions/web-view/list-page';
@@ -47,10 +48,11 @@ describe('page rendering pieces', () => {
   it('shows Astana time (UTC+5) and turns Astana days into the UTC instants that bound them', () => {
     expect(formatAstana('2021-04-28T09:47:00.000Z')).toBe('28 Apr 2021, 14:47');
     expect(formatAstana('2026-12-31T20:00:00Z')).toBe('1 Jan 2027, 01:00');
-    expect(astanaDayBound('2026-11-18', 'start')).toBe('2026-11-17T19:00:00.000Z');
-    expect(astanaDayBound('2026-11-18', 'end')).toBe('2026-11-18T18:59:59.999Z');
-    expect(astanaDayBound('2026-11-18T10:00Z', 'start')).toBe('2026-11-18T10:00Z');
-    expect(astanaDayBound('yesterday', 'end')).toBe('yesterday');
+    // The date pickers' days go to the same query rule as the CLI's and the API's.
+    expect(parseItemQuery({ since: '2026-11-18', until: '2026-11-18' })).toMatchObject({
+      since: '2026-11-17T19:00:00.000Z',
+      until: '2026-11-18T18:59:59.999Z',
+    });
   });
 
   it('builds list links with only the filters that are set, in a stable order', () => {

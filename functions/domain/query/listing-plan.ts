@@ -8,9 +8,14 @@ import { dateSpan } from './date-span';
  * Every item is listed under ALL, under each single dimension (category, topic, source, language) and
  * under each pair of them except source×language (a source has one language). So any query with at
  * most two dimension filters is an exact Query on one partition, and a page reads only what it
- * returns. With three or more, the most selective pair is queried and the rest filtered; `q` is always
- * a filter on the entry's bounded search text.
+ * returns. With three or more, the most selective pair is queried and the rest filtered. A text query
+ * `q` reads the TEXT partition instead, whose one entry per item carries the item's whole searchable
+ * text (title, lead and body), with every dimension as a filter: the whole text lives in one entry
+ * rather than in all of them, so listings without text stay small and cheap to read.
  */
+
+/** The partition whose entries carry the whole search text. */
+export const TEXT_PARTITION = 'TEXT';
 
 export type Dimension = 'category' | 'topic' | 'source' | 'lang';
 
@@ -57,7 +62,7 @@ export interface ListingPlan {
   partition: string;
   /** Dimension filters the partition does not already guarantee. */
   filters: Partial<Record<Dimension, string>>;
-  /** Lower-cased text the entry's search text must contain. */
+  /** Text (in normalizeSearchText's form) the entry's search text must contain. */
   text?: string;
   /** Inclusive bounds on the sort key (`<publishedAt>#<id>`). */
   lower: string;
@@ -76,7 +81,9 @@ export function planListing(query: ItemQuery): ListingPlan {
   let partition = 'ALL';
   let covered: Dimension[] = [];
   const pair = PAIRS.find(([a, b]) => given[a] && given[b]);
-  if (pair) {
+  if (query.q) {
+    partition = TEXT_PARTITION;
+  } else if (pair) {
     partition = `${part(pair[0], given[pair[0]]!)}#${part(pair[1], given[pair[1]]!)}`;
     covered = pair;
   } else {

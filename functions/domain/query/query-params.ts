@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CATEGORIES, LANGUAGES, TOPICS } from '../model';
 import type { ItemQuery } from '../ports';
 import { dateSpan } from './date-span';
+import { normalizeSearchText } from './search-text';
 
 export { dateSpan };
 
@@ -9,18 +10,45 @@ export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 export const ITEM_ID_PATTERN = /^[0-9a-f]{6,64}$/;
 
-const DATE_HELP = 'a date (2026-11-01) or an instant (2026-11-01T09:30:00Z, offsets like +05:00 allowed)';
+const DATE_HELP =
+  'a date (2026-11-01, an Astana day) or an instant (2026-11-01T09:30, Astana time unless an offset such as Z or +03:00 is given)';
+
+/** Category names as people write them (emails say KZ-US and C5+1); matched without case or spaces. */
+const CATEGORY_ALIASES: Record<string, (typeof CATEGORIES)[number]> = {
+  'kz-us': 'kz-us',
+  kzus: 'kz-us',
+  'kz–us': 'kz-us',
+  'kazakhstan-us': 'kz-us',
+  c5plus1: 'c5plus1',
+  'c5+1': 'c5plus1',
+  'c5-plus-1': 'c5plus1',
+};
+
+export function canonicalCategory(value: string): string {
+  const key = value.toLowerCase().replace(/\s+/g, '');
+  return CATEGORY_ALIASES[key] ?? value;
+}
+
+/** Names of the fixed vocabularies are matched without regard to case. */
+function canonicalNames(raw: Record<string, string>): Record<string, string> {
+  const out = { ...raw };
+  if (out.category) out.category = canonicalCategory(out.category);
+  for (const key of ['topic', 'lang', 'source'] as const) if (out[key]) out[key] = out[key].trim().toLowerCase();
+  return out;
+}
 
 const dateParam = z.string().refine((s) => dateSpan(s) !== null, { error: DATE_HELP });
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => `one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})` });
+const choice = <T extends readonly [string, ...string[]]>(values: T, also = '') =>
+  z.enum(values, {
+    error: (issue) => `one of ${values.join(', ')}${also} (got ${JSON.stringify(issue.input)})`,
+  });
 
 const PARAMS = ['category', 'topic', 'source', 'lang', 'since', 'until', 'q', 'limit', 'cursor'] as const;
 
 export const itemQuerySchema = z
   .object({
-    category: choice(CATEGORIES).optional(),
+    category: choice(CATEGORIES, '; KZ-US and C5+1 work too').optional(),
     topic: choice(TOPICS).optional(),
     source: z
       .string()
@@ -56,12 +84,15 @@ export class BadQueryError extends Error {
 }
 
 /**
- * Validates raw query parameters (from the API or the CLI) into a normalised ItemQuery: dates become
- * inclusive UTC instants with millisecond precision (the form items are stored with), text is
- * lower-cased. Throws BadQueryError naming the parameter and what is allowed.
+ * Validates raw query parameters (from the API, the CLI or the web view) into a normalised ItemQuery:
+ * category, topic, language and source names in their canonical form (any case, C5+1 for c5plus1),
+ * dates (Astana days unless an offset is given) as inclusive UTC instants with millisecond precision
+ * (the form items are stored with), text in the search's normal form. Throws BadQueryError naming the parameter and what is allowed.
  */
 export function parseItemQuery(raw: Record<string, string | undefined>): ItemQuery {
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = canonicalNames(
+    Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')),
+  );
   const res = itemQuerySchema.safeParse(cleaned);
   if (!res.success) {
     const issue = res.error.issues[0]!;
@@ -80,7 +111,7 @@ export function parseItemQuery(raw: Record<string, string | undefined>): ItemQue
     ...q,
     since: since?.toISOString(),
     until: until?.toISOString(),
-    q: q.q?.toLowerCase(),
+    q: q.q === undefined ? undefined : normalizeSearchText(q.q),
   };
 }
 

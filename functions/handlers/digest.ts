@@ -1,12 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { runDailyDigest } from '../domain/alerts/digest';
+import { cachedSubscribers, makeDeliveryStore, smsCapSettings } from './delivery-runtime';
 import { makePublisher } from './publisher-runtime';
 import { makeStore } from './runtime';
 
 const logger = new Logger({ serviceName: 'kzmon-digest' });
 const store = makeStore();
 const publisher = makePublisher();
+const deliveries = makeDeliveryStore();
+const subscribers = cachedSubscribers(deliveries, 0);
 
 /** Scheduled each morning (Asia/Almaty): the previous day's digest to every `daily` subscriber. */
 export const handler = async (event: { day?: string } | undefined, context?: Context) => {
@@ -16,6 +19,9 @@ export const handler = async (event: { day?: string } | undefined, context?: Con
       store,
       publisher,
       log: logger,
+      // Read from the table each morning: whoever was added since the deploy gets their digest.
+      subscribers: (await subscribers()).policies,
+      sms: smsCapSettings(deliveries),
       remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
     },
     day,

@@ -2,7 +2,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { subscriberPolicies } from '../../functions/domain/alerts/filter-policy';
+import { DynamoDeliveryStore } from '../../functions/adapters/dynamo-delivery-store';
 import { almatyDay } from '../../functions/domain/alerts/local-time';
 import { recordStoryAndAlert } from '../../functions/domain/alerts/prepare-alert';
 import { parseSubscribers } from '../../functions/domain/alerts/subscribers';
@@ -11,20 +11,22 @@ import { lambdaContext, lambdaEnvironment } from './lambda-env';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:123456789012:kzmon-subscribers';
 const sns = mockClient(SNSClient);
-const policies = subscriberPolicies(
-  parseSubscribers([
-    { id: 'analyst', email: 'analyst@example.org', categories: ['kz-us'] },
-    { id: 'morning', email: 'morning@example.org', categories: ['kz-us'], delivery: 'daily' },
-  ]),
-);
+// Subscribers are data in the table (added with `kzmon subscribers add`), not part of the deploy.
+const subscribers = parseSubscribers([
+  { id: 'analyst', email: 'analyst@example.org', categories: ['kz-us'] },
+  { id: 'morning', email: 'morning@example.org', categories: ['kz-us'], delivery: 'daily' },
+]);
 let env: Awaited<ReturnType<typeof lambdaEnvironment>>;
 let alert: (event: unknown, context?: ReturnType<typeof lambdaContext>) => Promise<{ sent: number; failed: number }>;
 let digest: (event: { day?: string }, context?: ReturnType<typeof lambdaContext>) => Promise<{ day: string; sent: number; failed: number }>;
-const now = new Date(Date.now() - 60_000);
+// Recorded over a minute ago: the sweep is the stream's backstop and leaves newer alerts to it.
+const now = new Date(Date.now() - 90_000);
 const stored = item({ itemId: 'aa11bb22cc33dd44', publishedAt: now.toISOString() });
 
 beforeAll(async () => {
-  env = await lambdaEnvironment({ TOPIC_ARN, SUBSCRIBER_POLICIES: JSON.stringify(policies) });
+  env = await lambdaEnvironment({ TOPIC_ARN });
+  const table = new DynamoDeliveryStore(env.dynamo.client, { tableName: env.dynamo.tableName });
+  for (const s of subscribers) await table.addSubscriber({ ...s, createdAt: now.toISOString() });
   // What classify leaves behind for a relevant item: its story membership and a pending alert.
   await recordStoryAndAlert(stored, env.store, now);
   await env.store.saveRelevantItem(stored);

@@ -108,7 +108,7 @@ export async function readGovkzNews(source: GovkzSource, ctx: SourceReadContext)
     path: page.path,
     items: page.items.length,
   });
-  const entries = page.items.map((item) => toEntry(source, item));
+  const entries = page.items.map((item) => govkzEntry(source, item));
   return {
     entries: dedupeEntries(entries),
     notModified: false,
@@ -229,7 +229,7 @@ export function parseNewsList(body: Buffer, contentType: string | null, origin: 
   return items;
 }
 
-function toEntry(source: GovkzSource, item: NewsItem): FeedEntry {
+export function govkzEntry(source: GovkzSource, item: NewsItem): FeedEntry {
   const url = govkzItemUrl(source, item.id);
   const canonicalUrl = canonicalizeUrl(url);
   const published = [item.publication_date, item.created_date].find((d) => d && !Number.isNaN(Date.parse(d)));

@@ -26,17 +26,34 @@ function hasBlockChild(el: Parent): boolean {
   return false;
 }
 
-/** The element that collects a paragraph's score: the paragraph's parent (a div of bare text is a paragraph too). */
-function scoringParent(block: Parent): Parent | null {
+/**
+ * The element that collects a paragraph's score: the paragraph's parent. A div or cell holding one run
+ * of bare text is a paragraph too; one holding several runs (split by `<br>`) is their container.
+ */
+function scoringParent(block: Parent, runs: Map<Parent, number>): Parent | null {
   if (block.type === 'root') return block;
-  if (PARAGRAPH.has(block.name) || !hasBlockChild(block)) return (block.parent as Parent | null) ?? block;
+  const paragraph = PARAGRAPH.has(block.name) && block.name !== 'td' && block.name !== 'th';
+  if (paragraph || (!hasBlockChild(block) && (runs.get(block) ?? 0) <= 1)) return (block.parent as Parent | null) ?? block;
   return block;
+}
+
+/** Utility classes (`text-sm`, `max-w-none`, `md:flex`) style a box and say nothing of what it holds. */
+const UTILITY =
+  /^(?:[a-z0-9-]+:)*-?(?:text|bg|border|font|leading|tracking|rounded|shadow|max-w|min-w|max-h|min-h|w|h|[mp][xytblrse]?|gap|space-[xy]|grid-cols|col-span|row-span|col|row|items|justify|self|place|z|top|left|right|bottom|inset|order|opacity|overflow|decoration|ring|divide|flex|grid|block|inline|hidden|container|prose|antialiased)(?:-|$)/;
+
+function meaningful(v: string): string {
+  if (!v.includes('-') && !v.includes(':')) return v;
+  return v
+    .split(/\s+/)
+    .filter((t) => !UTILITY.test(t))
+    .join(' ');
 }
 
 function classWeight(el: Parent): number {
   if (el.type === 'root') return 0;
   let w = 0;
-  for (const v of [el.attribs.class, el.attribs.id]) {
+  for (const raw of [el.attribs.class, el.attribs.id]) {
+    const v = raw ? meaningful(raw) : '';
     if (!v) continue;
     if (NEGATIVE.test(v)) w -= 25;
     if (POSITIVE.test(v)) w += 25;
@@ -54,6 +71,9 @@ function tagWeight(el: Parent): number {
   if (/^h[1-6]$/.test(n) || n === 'th') return -5;
   return 0;
 }
+
+/** A candidate scoring less than this is one short paragraph: never a reason to widen the story. */
+const MIN_SCORE = 10;
 
 const commas = (t: string) => (t.match(/[,،、，]/g) ?? []).length;
 
@@ -78,21 +98,35 @@ function aggregate(units: Unit[], live: (u: Unit) => boolean): Map<Parent, Agg> 
   return agg;
 }
 
-function scoreCandidates(units: Unit[], live: (u: Unit) => boolean, agg: Map<Parent, Agg>): Map<Parent, number> {
+/** How many units after the headline a story may begin (meta line, picture, caption, lead, share bar…). */
+const STORY_START_WINDOW = 15;
+/** The weight of a candidate that starts far from the headline (a footer, a sidebar, comments). */
+const FAR_FROM_HEADLINE = 0.5;
+
+function scoreCandidates(units: Unit[], live: (u: Unit) => boolean, agg: Map<Parent, Agg>, headline: number): Map<Parent, number> {
   const raw = new Map<Parent, number>();
-  for (const u of units) {
-    if (!live(u) || u.heading || u.len < 25 || linkDensity(u) >= 0.5) continue;
+  const firstUnit = new Map<Parent, number>();
+  const runs = new Map<Parent, number>();
+  for (const u of units) if (live(u) && u.len >= 25) runs.set(u.block, (runs.get(u.block) ?? 0) + 1);
+  units.forEach((u, i) => {
+    if (!live(u) || u.heading || u.len < 25 || linkDensity(u) >= 0.5) return;
     const score = 1 + commas(u.text) + Math.min(3, Math.floor(u.len / 100));
     let level = 0;
-    for (let p = scoringParent(u.block); p && level < 5; p = p.parent as Parent | null, level++) {
-      if (!raw.has(p)) raw.set(p, tagWeight(p) + classWeight(p));
+    for (let p = scoringParent(u.block, runs); p && level < 5; p = p.parent as Parent | null, level++) {
+      if (!raw.has(p)) {
+        raw.set(p, tagWeight(p) + classWeight(p));
+        firstUnit.set(p, i);
+      }
       raw.set(p, raw.get(p)! + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
     }
-  }
+  });
   const final = new Map<Parent, number>();
   for (const [p, s] of raw) {
     const a = agg.get(p);
-    final.set(p, s * (1 - (a && a.len > 0 ? a.link / a.len : 0)));
+    const start = firstUnit.get(p)! - headline;
+    // A story follows its headline: a candidate that starts far from it, or before it, is weighed down.
+    const near = headline < 0 || (start >= -1 && start <= STORY_START_WINDOW) || within(units[headline]!.block, p);
+    final.set(p, s * (1 - (a && a.len > 0 ? a.link / a.len : 0)) * (near ? 1 : FAR_FROM_HEADLINE));
   }
   return final;
 }
@@ -109,18 +143,36 @@ function best(scores: Map<Parent, number>): Parent | null {
   return top;
 }
 
-/** Readability's walk up: a parent that scores higher than the best child holds more of the story. */
-function climb(top: Parent, scores: Map<Parent, number>): Parent {
-  let last = scores.get(top) ?? 0;
-  const threshold = last / 3;
-  for (let p = top.parent as Parent | null; p && p.type !== 'root' && p.name !== 'body'; p = p.parent as Parent | null) {
-    const s = scores.get(p);
-    if (s == null) continue;
-    if (s < threshold) break;
-    if (s > last) return p;
-    last = s;
+/**
+ * Several near-best candidates under one ancestor mean the story is split across them (by an inline
+ * box, a picture, a subheading block): the ancestor is the story's container.
+ */
+function unify(top: Parent, scores: Map<Parent, number>): Parent {
+  const threshold = Math.max(MIN_SCORE, (scores.get(top) ?? 0) * 0.75);
+  const near = [...scores].filter(([p, s]) => p !== top && s >= threshold && !within(top, p)).map(([p]) => p);
+  if (near.length < 3) return top;
+  for (let a = top.parent as Parent | null; a && a.type !== 'root' && a.name !== 'body'; a = a.parent as Parent | null) {
+    let inside = 0;
+    for (const n of near) if (within(n, a)) inside++;
+    if (inside >= 3) return a;
   }
   return top;
+}
+
+function within(node: Parent, ancestor: Parent): boolean {
+  for (let n: Parent | null = node; n; n = n.parent as Parent | null) if (n === ancestor) return true;
+  return false;
+}
+
+/** A wrapper whose only element is the candidate says nothing more; stop below the page's body. */
+function unwrap(top: Parent): Parent {
+  let t = top;
+  for (;;) {
+    const p = t.parent as Parent | null;
+    if (!p || p.type === 'root' || p.name === 'body' || p.name === 'html') return t;
+    if (p.children.filter((c) => c.type === 'tag').length !== 1) return t;
+    t = p;
+  }
 }
 
 function siblingsWith(top: Parent, scores: Map<Parent, number>, agg: Map<Parent, Agg>): Set<AnyNode> {
@@ -128,7 +180,7 @@ function siblingsWith(top: Parent, scores: Map<Parent, number>, agg: Map<Parent,
   const parent = top.parent as Parent | null;
   if (!parent || top.type === 'root') return chosen;
   const topScore = scores.get(top) ?? 0;
-  const threshold = Math.max(10, topScore * 0.2);
+  const threshold = Math.max(MIN_SCORE, topScore * 0.2);
   const topClass = top.attribs.class ?? '';
   for (const s of parent.children) {
     if (s === top || s.type !== 'tag') continue;
@@ -158,11 +210,17 @@ function insideChosen(u: Unit, chosen: Set<AnyNode>): boolean {
   return false;
 }
 
+const ENDS_SENTENCE = /[.!?…]["»”)]?$/;
 const words = (t: string) => t.split(' ').length;
-const isCaption = (u: Unit) => u.afterImage && words(u.text) < 15 && !/[.!?…]["»”]?$/.test(u.text);
+const isCaption = (u: Unit) => u.afterImage && words(u.text) < 15 && !ENDS_SENTENCE.test(u.text);
+
+/** A date or a time of day: `19:50`, `10.04.2023`, `2023-04-10`. */
+const DATE_OR_TIME = /(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)/;
+/** A byline or date line: a few words with a date or time and no sentence ending. */
+const isMetaLine = (u: Unit) => words(u.text) < 8 && !ENDS_SENTENCE.test(u.text) && DATE_OR_TIME.test(u.text);
 
 function keepUnit(u: Unit, title: string | null): boolean {
-  if (linkDensity(u) > 0.5 || isCaption(u) || isBoilerplateParagraph(u.text)) return false;
+  if (linkDensity(u) > 0.5 || isCaption(u) || isMetaLine(u) || isBoilerplateParagraph(u.text)) return false;
   if (u.heading && (u.block as { name?: string }).name === 'h1') return false;
   return !(title && u.text === title);
 }
@@ -172,26 +230,26 @@ function trim(units: Unit[]): Unit[] {
   let from = 0;
   while (from < units.length && units[from]!.len < 40 && words(units[from]!.text) < 6) from++;
   let to = units.length;
-  while (to > from && words(units[to - 1]!.text) < 5 && !/[.!?…]["»”]?$/.test(units[to - 1]!.text)) to--;
+  while (to > from && words(units[to - 1]!.text) < 5 && !ENDS_SENTENCE.test(units[to - 1]!.text)) to--;
   return units.slice(from, to);
 }
 
 /** One pass: `classes` says whether class names that mean "comments", "related"… exclude blocks. */
-export function selectStory(units: Unit[], title: string | null, classes: boolean): Selection | null {
+export function selectStory(units: Unit[], keep: Set<unknown>, title: string | null, classes: boolean): Selection | null {
   const live = (u: Unit) => !u.boiler && !(classes && u.classNegative);
   const agg = aggregate(units, live);
-  const scores = scoreCandidates(units, live, agg);
+  const headline = units.findIndex((u) => (u.heading && keep.has(u.block)) || (title != null && u.text === title));
+  const scores = scoreCandidates(units, live, agg, headline);
   const top0 = best(scores);
   if (!top0) return null;
-  let top = climb(top0, scores);
-  while (top.type !== 'root' && top.parent && (top.parent as Parent).children.filter((c) => c.type === 'tag').length === 1 && (top.parent as Parent).type !== 'root') {
-    top = top.parent as Parent;
-  }
+  const top = unwrap(unify(top0, scores));
   const chosen = siblingsWith(top, scores, agg);
   const picked: Unit[] = [];
   let first = -1;
+  // The story starts at its headline: breadcrumbs and rubrics above it in the same container are not story.
+  const from = headline >= 0 && insideChosen(units[headline]!, chosen) ? headline : 0;
   units.forEach((u, i) => {
-    if (!live(u) || !insideChosen(u, chosen) || !keepUnit(u, title) || inLinkBox(u, chosen, agg)) return;
+    if (i < from || !live(u) || !insideChosen(u, chosen) || !keepUnit(u, title) || inLinkBox(u, chosen, agg)) return;
     picked.push(u);
     if (first < 0) first = i;
   });
@@ -206,9 +264,9 @@ export function genericStory(units: Unit[], keep: Set<unknown>, title: string | 
   const textLen = aggregate(units, () => true);
   markTeaserLists(units);
   markHeadedBoxes(units, keep, (p) => textLen.get(p)?.len ?? 0);
-  const withClasses = selectStory(units, title, true);
+  const withClasses = selectStory(units, keep, title, true);
   if (withClasses && letters(withClasses.units) >= 250) return withClasses;
-  const without = selectStory(units, title, false);
+  const without = selectStory(units, keep, title, false);
   if (!withClasses) return without;
   return without && letters(without.units) > letters(withClasses.units) ? without : withClasses;
 }

@@ -18,6 +18,9 @@ export function c5Weight(sig: Signals, f: SentenceFacts): number {
   }
   const usWithoutOthers = f.hasUs && !sig.otherPartner.has(s) && !otherFormatHere;
   if (sig.c5Ambiguous.has(s) && usWithoutOthers) return 0.4;
+  // all five named with the US and an interaction is the format by its description ("a dinner with the
+  // leaders of Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan and Turkmenistan at the White House")
+  if (f.statesNamed >= 5 && usWithoutOthers && f.hasInteraction) return 0.5;
   if ((sig.caGroup.has(s) || f.statesNamed >= 4) && usWithoutOthers) return f.hasInteraction ? 0.45 : 0.2;
   return 0;
 }

@@ -241,7 +241,7 @@ export const RULES = {
     "kazakhstan's (?:ambassador|embassy) (?:to|in) (?:the )?(?:U\\.?S\\.?A?|united states|washington)",
     '(?:посол\\p{L}*|посольств\\p{L}*|генконсульств\\p{L}*|генеральн\\p{L}* консульств\\p{L}*|поверенн\\p{L}* в делах) (?:США|Соединенн\\p{L}* Штат\\p{L}*)(?: Америки)? в (?:Казахстане|РК|Республике Казахстан|Астане|Алматы)',
     '(?:посол\\p{L}*|посольств\\p{L}*|генконсульств\\p{L}*) (?:Казахстана|РК|Республики Казахстан) в (?:США|Соединенн\\p{L}* Штат\\p{L}*|Вашингтоне|Нью-Йорке)',
-    'АҚШ-(?:тың|та) Қазақстандағы (?:елші\\p{L}*|консул\\p{L}*)',
+    'АҚШ-(?:тың|та) (?:Қазақстандағы|Алматыдағы|Астанадағы) (?:бас )?(?:елші\\p{L}*|консул\\p{L}*)',
     '(?:Қазақстанның|ҚР-ның|Қазақстан Республикасының) (?:АҚШ|Америка Құрама Штаттарындағы)\\p{L}*(?:-тағы|-дағы)? (?:елші\\p{L}*|консул\\p{L}*)',
     'AQS[Hh]-(?:tyn|ta) Qazaqstandagy (?:elshi\\p{L}*|konsul\\p{L}*)',
     'Qazaqstannyn AQS[Hh]-(?:tagy|dagy) (?:elshi\\p{L}*|konsul\\p{L}*)',
@@ -255,7 +255,8 @@ export const RULES = {
   ],
 
   /**
-   * Words of interaction or shared agenda. A sentence naming both countries with one of these gives
+   * Words of interaction or shared agenda. Visa words are not among them: a visa is an interaction
+   * through an office (an embassy or consulate, weighed as such), not in an agency's advertisement. A sentence naming both countries with one of these gives
    * kz-us evidence (0.35); naming both without one gives 0.1.
    */
   interaction: [
@@ -304,7 +305,6 @@ export const RULES = {
     'ambassador',
     'embassy',
     'consul' + L,
-    'visa' + L,
     'joint' + L,
     'credentials',
     'envoy',
@@ -317,6 +317,8 @@ export const RULES = {
     'appreciat' + L,
     'exchange' + L,
     'deal',
+    'acquir' + L,
+    'purchas' + L,
     'contract' + L,
     'launch' + L,
     // ru
@@ -355,7 +357,6 @@ export const RULES = {
     'посол' + L,
     'посольств' + L,
     'консул' + L,
-    'виз' + L,
     'совместн' + L,
     'вручил' + L,
     'верительн' + L,
@@ -364,6 +365,9 @@ export const RULES = {
     'санкци' + L,
     'передал' + L,
     'выдел' + L,
+    'приобр' + L,
+    'закуп' + L,
+    'сделк' + L,
     // kk Cyrillic
     'кездес' + L,
     'келіссөз' + L,
@@ -387,6 +391,8 @@ export const RULES = {
     'стратегиялық',
     'инвестиция' + L,
     'жоба' + L,
+    'сатып ал' + L,
+    'мәміле' + L,
     // kk Latin (folded)
     'kezdes' + L,
     'soiles' + L,
@@ -410,7 +416,6 @@ export const RULES = {
     'alg[yi]s' + L,
     'elshi' + L,
     'konsul' + L,
-    'viza' + L,
     'birlesken',
     'strategiialyq',
     'joba' + L,
@@ -673,6 +678,13 @@ export const RULES = {
     'орталық азия\\s*\\+\\s*(?:АҚШ|Америка)',
     'ortalyq azi+a\\s*\\+\\s*(?:AQSh|amerika)',
     'C5\\s*\\+\\s*(?:US|USA|United States)',
+    // "the Central Asia – USA summit", "США — Центральная Азия": the format by its description
+    'central asia(?:n states| countries)?\\s*[-–—]\\s*(?:the\\s+)?(?:US|USA|U\\.S\\.|united states|america)(?![\\p{L}])',
+    '(?:US|USA|U\\.S\\.|united states)\\s*[-–—]\\s*central asia' + L,
+    'центральн' + L + ' ази' + L + '\\s*[-–—]\\s*(?:США|Соединенн' + L + ' Штат' + L + '|Америк' + L + ')',
+    '(?:США|ЦА)\\s*[-–—]\\s*(?:центральн' + L + ' ази' + L + '|США)',
+    'орталық азия\\s*[-–—]\\s*(?:АҚШ|Америка)' + L,
+    'ortalyq azi+a\\s*[-–—]\\s*(?:AQS|amerika)' + L,
   ],
 
   /**

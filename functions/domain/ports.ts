@@ -68,6 +68,8 @@ export interface StoryMember {
   url: string;
   publishedAt: string;
   joinedAt: string;
+  /** The copy's English gist (classification/gist.ts); absent on members recorded before gists existed. */
+  gist?: string;
   /** The instant alert's routing attributes for this copy (without delivery/audience). */
   attributes: AlertMessage['attributes'];
 }

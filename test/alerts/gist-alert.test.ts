@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatDigest } from '../../functions/domain/alerts/digest';
 import { formatAlertMessage, formatSms, smsShape } from '../../functions/domain/alerts/format-alert';
+import type { StoryMember } from '../../functions/domain/ports';
 import { classification, item, KK_TITLE, RU_TITLE } from './fixtures';
 
 const GIST = 'Call: Kassym-Jomart Tokayev and Donald Trump on Kazakhstan–US relations, 24 Nov 2026 (Astana).';
@@ -72,4 +74,34 @@ describe('the English gist in Russian and Kazakh alerts', () => {
       expect(sms).not.toContain('Call:');
     },
   );
+
+  it('shows it under a Russian or Kazakh story of the daily digest', () => {
+    const member = (itemId: string, language: 'ru' | 'en', title: string): StoryMember => ({
+      storyId: itemId,
+      itemId,
+      seq: 1,
+      sourceId: `kazinform-${language}`,
+      language,
+      title,
+      url: `https://www.inform.kz/${language}/${itemId}`,
+      publishedAt: '2026-11-24T09:30:00Z',
+      joinedAt: '2026-11-24T09:35:00Z',
+      gist: GIST,
+      attributes: {
+        categories: ['kz-us'],
+        topics: [],
+        language,
+        score: 0.9,
+        sourceId: `kazinform-${language}`,
+      },
+    });
+    const email = formatDigest('desk', '2026-11-24', [
+      { storyId: 'd1', copy: member('d1', 'ru', 'Токаев и Трамп провели телефонный разговор'), others: 0 },
+      { storyId: 'd2', copy: member('d2', 'en', 'Tokayev and Trump hold a phone call'), others: 0 },
+    ]).email.split('\n');
+    const ru = email.indexOf('  • Токаев и Трамп провели телефонный разговор');
+    expect(email[ru + 1]).toBe(`    In English: ${GIST}`);
+    const en = email.indexOf('  • Tokayev and Trump hold a phone call');
+    expect(email[en + 1]).not.toContain('In English');
+  });
 });

@@ -90,5 +90,8 @@ describe('a Russian item', () => {
     const alert = await store.getAlert(ru.itemId);
     const lines = alert!.message.email.split('\n');
     expect(lines.slice(0, 2)).toEqual([ru.title, `In English: ${item!.gist}`]);
+    // the story member the daily digest reads carries it too
+    const members = await store.listStoryMembers(item!.storyId);
+    expect(members.find((m) => m.itemId === ru.itemId)?.gist).toBe(item!.gist);
   });
 });

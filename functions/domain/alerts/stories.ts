@@ -199,6 +199,7 @@ export async function assignStory(
     url: item.url,
     publishedAt: item.publishedAt,
     joinedAt: now.toISOString(),
+    ...(item.gist ? { gist: item.gist } : {}),
     attributes,
   });
   return { storyId: member.storyId, seq: member.seq, matchedBy, member };

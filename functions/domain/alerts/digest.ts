@@ -2,6 +2,7 @@ import { CATEGORIES } from '../model';
 import type { AlertMessage, AlertRecord, AlertStore, StoryMember, StoryStore } from '../ports';
 import { type DispatchDeps, type DispatchResult, dispatchAlerts } from './dispatch-alerts';
 import { type SubscriberPolicy, policyMatches } from './filter-policy';
+import { namedOnly } from './sms-cap';
 import { categoryTag, emailSubject, formatTimes, smsCapacity, smsLength } from './format-alert';
 import { almatyDay, previousAlmatyDay } from './local-time';
 
@@ -135,15 +136,21 @@ export function digestAlertId(day: string, subscriberId: string): string {
 export async function runDailyDigest(deps: DigestDeps, day?: string): Promise<DigestResult> {
   const now = deps.now?.() ?? new Date();
   const theDay = day ?? previousAlmatyDay(now);
-  const subscribers = (deps.subscribers ?? deps.publisher.subscribers ?? []).filter(
-    (s) => s.delivery === 'daily',
-  );
+  const allSubscribers = deps.subscribers ?? deps.publisher.subscribers ?? [];
+  const subscribers = allSubscribers.filter((s) => s.delivery === 'daily');
   const stories = await storiesOfDay(deps.store, theDay);
+  const lists = new Map<string, DigestStory[]>();
+  for (const subscriber of subscribers) lists.set(subscriber.id, digestFor(subscriber, stories));
+  // SMS subscribers over their monthly cap: what the cap held back that day, by their digest email.
+  const quota = deps.sms?.quota;
+  for (const s of quota ? allSubscribers.filter((x) => namedOnly(x) && x.hasDigestEmail) : []) {
+    const held = (await quota!.listHeldAlerts(s.id, theDay)).filter((h) => h.outcome === 'queued');
+    if (held.length) lists.set(s.id, held.map((h) => ({ storyId: h.member.storyId, copy: h.member, others: 0 })));
+  }
   const records: AlertRecord[] = [];
-  for (const subscriber of subscribers) {
-    const list = digestFor(subscriber, stories);
+  for (const [subscriberId, list] of lists) {
     if (list.length === 0) continue;
-    const alertId = digestAlertId(theDay, subscriber.id);
+    const alertId = digestAlertId(theDay, subscriberId);
     const record: AlertRecord = {
       alertId,
       itemId: alertId,
@@ -152,7 +159,7 @@ export async function runDailyDigest(deps: DigestDeps, day?: string): Promise<Di
       createdAt: now.toISOString(),
       type: 'digest',
       attempts: 0,
-      message: formatDigest(subscriber.id, theDay, list),
+      message: formatDigest(subscriberId, theDay, list),
     };
     const created = await deps.store.recordPendingAlert(record);
     // An existing record is either sent (nothing to do) or pending (the dispatch below claims it).

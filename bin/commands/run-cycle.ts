@@ -1,36 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type StoredSubscriber, parseSubscribers } from '../../functions/domain/alerts/subscribers';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import type { SourceDefinition } from '../../functions/domain/sources/definitions';
-import { HttpClient } from '../../functions/adapters/http-client';
 import { consoleLog } from '../../functions/local/console-log';
 import { runLocalCycle } from '../../functions/local/local-cycle';
-import { OutboxPublisher } from '../../functions/local/outbox-publisher';
-import { formatCycleReport } from './cycle-report';
-import { loadSubscribers, openLocalStore, outboxDir } from './local-env';
+import { type CycleReportOptions, formatCycleReport } from './cycle-report';
+import { deliveryStoreOf, localPublisher, smsCapFromEnv } from './delivery-env';
+import { type StoreKind, openLocalStore, outboxDir } from './local-env';
+import { CycleProgress, ObservedHttpClient, interactive } from './progress';
 
 export interface RunCycleOptions {
   sources: SourceDefinition[];
   fresh?: boolean;
   verbose?: boolean;
-  subscribersFile?: string;
+  /** `stored`: the subscribers in the store (`kzmon subscribers`); `sample`: the bundled ones (the demo). */
+  subscribers?: 'stored' | 'sample';
   /** Sample and test servers live on 127.0.0.1 over plain http. */
   local?: boolean;
+  /** Which local store: the live one (default) or the demo's. */
+  kind?: StoreKind;
+  /** Why an entry was turned down, for the summary (the demo knows its samples). */
+  whyRejected?: CycleReportOptions['whyRejected'];
 }
 
-/** One local cycle on the embedded store with alerts to the outbox; prints the summary. */
+/** Failures the cycle summary reports itself: printed as log lines only with -v or --log-json. */
+const TOLD_IN_SUMMARY = /^(source failed|source blocked|item failed)/;
+
+const SAMPLE_SUBSCRIBERS = join(__dirname, '..', '..', 'functions', 'local', 'sample', 'subscribers.json');
+
+/** The bundled sample subscribers, used by `kzmon demo` only. */
+export function sampleSubscribers(now = new Date()): StoredSubscriber[] {
+  return parseSubscribers(JSON.parse(readFileSync(SAMPLE_SUBSCRIBERS, 'utf8'))).map((s) => ({
+    ...s,
+    createdAt: now.toISOString(),
+  }));
+}
+
+/**
+ * One local cycle on the embedded store: email and SMS to the outbox, Telegram and webhook subscribers
+ * over HTTP, each alert sent as soon as its item is stored; prints the summary.
+ */
 export async function runCycleCommand(options: RunCycleOptions): Promise<number> {
-  const log = consoleLog(options.verbose);
-  const { subscribers } = loadSubscribers(options.subscribersFile);
-  const local = await openLocalStore({ fresh: options.fresh });
+  const http = new ObservedHttpClient({
+    allowedHosts: allowedHostsFor(options.sources),
+    allowInsecureLocal: options.local,
+  });
+  const progress = interactive() ? new CycleProgress(options.sources.filter((s) => s.enabled).map((s) => s.id), http) : undefined;
+  const plain = consoleLog({
+    verbose: options.verbose,
+    toldInSummary: (m) => TOLD_IN_SUMMARY.test(m),
+    write: progress ? (line) => progress.block.print(line) : undefined,
+  });
+  const log = progress ? progress.observe(plain) : plain;
+  const local = await openLocalStore({ fresh: options.fresh, kind: options.kind });
   try {
-    const http = new HttpClient({ allowedHosts: allowedHostsFor(options.sources), allowInsecureLocal: options.local });
-    const publisher = new OutboxPublisher(outboxDir(), subscribers);
-    const result = await runLocalCycle({ sources: options.sources, http, store: local.store, publisher, log });
+    const deliveries = deliveryStoreOf(local);
+    const subscribers =
+      options.subscribers === 'sample' ? sampleSubscribers() : await deliveries.listSubscribers();
+    if (subscribers.length === 0) {
+      process.stdout.write('No subscribers in this store: alerts are recorded but go to no one (add some with `kzmon subscribers add`).\n');
+    }
+    const outbox = outboxDir(local.kind);
+    const { publisher, outbox: topic } = localPublisher(outbox, subscribers, deliveries, log);
+    await publisher.retryFailedChannels();
+    progress?.block.start();
+    const result = await runLocalCycle({
+      sources: options.sources,
+      http,
+      store: local.store,
+      publisher,
+      log,
+      sms: smsCapFromEnv(deliveries),
+    }).finally(() => progress?.block.stop());
     const titles = new Map<string, { title: string; categories: string[] }>();
     for (const i of result.items.filter((x) => x.outcome === 'relevant')) {
       const item = await local.store.getItem(i.entry.itemId);
       if (item) titles.set(item.itemId, { title: item.title, categories: item.classification.categories });
     }
-    process.stdout.write(`${formatCycleReport(result, publisher.deliveries, outboxDir(), titles)}\n`);
+    const all = [...topic.deliveries, ...publisher.deliveries];
+    process.stdout.write(`${formatCycleReport(result, all, outbox, titles, { whyRejected: options.whyRejected })}\n`);
+    for (const f of publisher.failures) {
+      process.stdout.write(`  ${f.subscriberId.padEnd(16)} ${f.channel} ${f.outcome}: ${f.error}\n`);
+    }
     return result.fetch.sources.every((s) => !s.ok) ? 1 : 0;
   } finally {
     await local.close();

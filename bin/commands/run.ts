@@ -5,18 +5,23 @@ import { isLocalSourceSet, loadSourcesOption } from './sources';
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .description('Run one monitoring cycle against the live sources (or those in --sources FILE) with the local store and outbox')
+    .description('Run one monitoring cycle against the live sources (or those in --sources FILE) with the local store; alerts go to the stored subscribers (email/SMS to the outbox, Telegram and webhooks over HTTP)')
     .option('--sources <file>', 'a JSON array of source definitions instead of the default live sources')
-    .option('--subscribers <file>', 'a JSON array of subscribers for the local outbox')
+    .option('--subscribers <file>', 'no longer read here: import the file once with `kzmon subscribers import FILE`')
     .option('--fresh', 'start from an empty store')
     .option('-v, --verbose', 'log every step')
     .action(async (opts: { sources?: string; subscribers?: string; fresh?: boolean; verbose?: boolean }) => {
+      if (opts.subscribers) {
+        throw new Error(
+          `run uses the stored subscribers now: import ${opts.subscribers} once with \`kzmon subscribers import ${opts.subscribers}\`, then run again`,
+        );
+      }
       const sources = loadSourcesOption(opts.sources);
       process.exitCode = await runCycleCommand({
         sources,
         fresh: opts.fresh,
         verbose: opts.verbose,
-        subscribersFile: opts.subscribers,
+        subscribers: 'stored',
         local: isLocalSourceSet(sources),
       });
     });

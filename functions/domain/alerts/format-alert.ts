@@ -87,7 +87,9 @@ export function formatSms(
   },
 ): string {
   const tag = categoryTag(item.classification.categories);
-  const link = item.canonicalUrl && item.canonicalUrl.length < item.url.length ? item.canonicalUrl : item.url;
+  // A local server's canonical form (https://localhost/…) is an identity key, not an address anyone can open.
+  const linkable = item.canonicalUrl && !item.canonicalUrl.startsWith('https://localhost/');
+  const link = linkable && item.canonicalUrl!.length < item.url.length ? item.canonicalUrl! : item.url;
   const title = gsmFriendly(item.title);
   const compose = (t: string) => (t ? `${tag} ${t} ${link}` : `${tag} ${link}`);
   const full = compose(title);

@@ -36,8 +36,12 @@ export interface EvalReport {
 }
 
 export const DEV_SET_PATH = path.resolve(__dirname, '../test/fixtures/classification/dev-set.jsonl');
-/** Full-length articles written apart from the rules and scored only after they were labelled. */
-export const HOLDOUT_PATH = path.resolve(__dirname, '../test/fixtures/classification/holdout.jsonl');
+/**
+ * The team-written tuned set: 132 full-length articles the team wrote. It was scored once before the
+ * rules were tuned on it, then tuned on, so its figures no longer measure generalisation (issue 14);
+ * the real-text corpus does (`npm run eval:real`).
+ */
+export const TEAM_TUNED_PATH = path.resolve(__dirname, '../test/fixtures/classification/team-tuned.jsonl');
 
 export function loadDevSet(file = DEV_SET_PATH): DevItem[] {
   return readFileSync(file, 'utf8')
@@ -138,7 +142,7 @@ export function formatReport(r: EvalReport, name = 'dev set'): string {
 if (typeof require !== 'undefined' && require.main === module) {
   const sets: Array<[string, string]> = [
     ['dev set', DEV_SET_PATH],
-    ['holdout set', HOLDOUT_PATH],
+    ['team-written tuned set', TEAM_TUNED_PATH],
   ];
   let passed = true;
   for (const [name, file] of sets) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../functions/domain/classification/classify';
 import { TOPICS } from '../../functions/domain/model';
-import { evaluate, HOLDOUT_PATH, loadDevSet, TARGETS } from '../../scripts/eval';
+import { evaluate, loadDevSet, TARGETS, TEAM_TUNED_PATH } from '../../scripts/eval';
 
 // The seed as bundled with the demo (a byte-for-byte copy of shared/seeds/000_ac291be8d8bddea2.txt), so
 // the suite runs on a clone without the shared folder beside it.
@@ -132,9 +132,9 @@ describe('development set', () => {
   });
 });
 
-describe('held-out set (full-length articles, labelled before the rules were tuned)', () => {
+describe('team-written tuned set (full-length articles the team wrote; tuned on, so not a held-out measure)', () => {
   it(`meets the same targets in all four scripts`, () => {
-    const items = loadDevSet(HOLDOUT_PATH);
+    const items = loadDevSet(TEAM_TUNED_PATH);
     const r = evaluate(items);
     expect(r.items).toBeGreaterThanOrEqual(120);
     expect(r.negatives / r.items).toBeGreaterThanOrEqual(0.4);

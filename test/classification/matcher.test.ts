@@ -46,7 +46,7 @@ const LEXICONS: Array<{ name: string; patterns: readonly string[]; caseSensitive
 ];
 
 const fixtures = path.resolve(__dirname, '../fixtures/classification');
-const items = ['dev-set.jsonl', 'holdout.jsonl'].flatMap((f) =>
+const items = ['dev-set.jsonl', 'team-tuned.jsonl'].flatMap((f) =>
   readFileSync(path.join(fixtures, f), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -11,6 +11,7 @@
  *   npm run eval:real -- --timing              also time classify per article (5 runs, median verdict)
  *   npm run eval:real -- --fetch               rebuild the cache from the live pages (see fetchCorpus)
  *   npm run eval:real -- --strict              exit 1 when a target is missed
+ *   npm run eval:real -- --cache <file>        another cache file (tests)
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -223,14 +224,15 @@ function argValue(args: string[], name: string): string | undefined {
 
 async function main(args: string[]): Promise<number> {
   const corpus = loadRealCorpus(CORPUS_PATH);
+  const cacheFile = argValue(args, '--cache') ?? CACHE_PATH;
   if (args.includes('--fetch')) {
     const { fetchCorpus } = await import('./real-corpus-fetch');
-    await fetchCorpus(corpus, CACHE_PATH);
+    await fetchCorpus(corpus, cacheFile);
   }
-  const cache = loadCache(CACHE_PATH);
+  const cache = loadCache(cacheFile);
   const scored = corpus.filter((i) => cache.has(i.url)).length;
   if (cache.size === 0) {
-    console.log(`no cached texts at ${CACHE_PATH}: nothing to score (${corpus.length} items in the corpus).`);
+    console.log(`no cached texts at ${cacheFile}: nothing to score (${corpus.length} items in the corpus).`);
     console.log(
       'Rebuild the cache with `npm run eval:real -- --fetch` (see functions/domain/classification/README.md).',
     );

@@ -122,6 +122,42 @@ describe('kzmon sources check', () => {
     expect(r.stdout).toMatch(/broken +rss +en +FAILING \(3 in a row\)/);
     expect(r.stdout).toMatch(/last error +2026-08-18T04:00:00.000Z: malformed feed at x/);
     expect(r.stdout).toMatch(/note +feed unusable \(HTTP 404/);
-    expect(r.stdout).toContain(`fallback list  ${server.url('/list/allnewscard')}`);
+    expect(r.stdout).toContain(`then           list ${server.url('/list/allnewscard')}`);
+  });
+});
+
+describe('kzmon sources check --all', () => {
+  it('prints one row per source (path used, items, newest item, first article length, verdict) and exits 1 when one fails', async () => {
+    const file = join(dir, 'all.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          id: 'ru-lenta',
+          kind: 'kazinform-list',
+          language: 'ru',
+          url: server.url('/fault/404'),
+          fallbacks: [{ kind: 'kazinform-list', url: server.url('/list/ru-2026') }],
+        },
+        { id: 'mfa-en', kind: 'govkz-news', language: 'en', url: server.origin },
+        { id: 'behind-cf', kind: 'kazinform-list', language: 'ru', url: server.url('/cf/lenta') },
+      ]),
+    );
+    const r = await kzmon(['sources', 'check', '--all', '--sources', file]);
+    expect(r.code).toBe(1);
+    const rows = r.stdout.split('\n');
+    expect(rows[0]).toMatch(/^SOURCE +PATH USED +ITEMS +NEWEST ITEM +FIRST ARTICLE +VERDICT$/);
+    expect(rows.find((l) => l.startsWith('ru-lenta'))).toMatch(
+      new RegExp(
+        `^ru-lenta +list ${server.url('/list/ru-2026').replace(/[.?]/g, '\\$&')} +4 +2026-08-18T16:38:00.000Z +\\d+ chars +ok$`,
+      ),
+    );
+    expect(rows.find((l) => l.startsWith('mfa-en'))).toMatch(
+      /^mfa-en +gov\.kz (v1 ticket|v2 header exchange) +2 +2026-09-25T18:59:00.000Z +\d+ chars +ok$/,
+    );
+    expect(rows.find((l) => l.startsWith('behind-cf'))).toMatch(
+      /^behind-cf +- +0 +- +- +blocked by a Cloudflare challenge$/,
+    );
+    expect(r.stdout).toMatch(/^behind-cf: FAILED: blocked by a Cloudflare challenge: HTTP 403/m);
   });
 });

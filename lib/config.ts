@@ -63,7 +63,7 @@ const settingsSchema = z.strictObject({
     )
     .refine(
       (s) => !(RATE.test(s) || CRON.test(s)) || scheduleIntervalMinutes(s) <= MAX_CYCLE_MINUTES,
-      `at most ${MAX_CYCLE_MINUTES / 1440} days between fetch cycles: the "no new items" and "source failing" alarms look at three cycles within CloudWatch's 7-day evaluation limit`,
+      `at most ${MAX_CYCLE_MINUTES / 1440} days between fetch cycles: the "no new items" and "source failing" alarms must see several cycles within CloudWatch's 7-day evaluation limit`,
     )
     .default(DEFAULT_SCHEDULE),
   seenTtlDays: z.coerce.number().int().min(1).max(3650).default(90),

@@ -15,15 +15,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EMITTED_METRICS } from '../../functions/handlers/emitted-metrics';
-import {
-  type AlarmWindow,
-  SOURCE_FAILURE_CYCLES,
-  noNewItemsWindow,
-  sourceFailureWindow,
-  sweepStoppedWindow,
-} from '../schedule';
-
-export { SOURCE_FAILURE_CYCLES };
+import { type AlarmWindow, noNewItemsWindow, sourceFailureWindow, sweepStoppedWindow } from '../schedule';
 
 type EmittedMetric = {
   [S in keyof typeof EMITTED_METRICS]: [S, (typeof EMITTED_METRICS)[S][number]];
@@ -149,7 +141,7 @@ export class Operations extends Construct {
 
     const failing = sourceFailureWindow(props.cycleMinutes);
     alarm('SourcesFailing', {
-      alarmDescription: `A source failed in each of the last ${SOURCE_FAILURE_CYCLES} fetch cycles (${failing.periodMinutes} minutes apart): run kzmon sources --api URL to see which one and why.`,
+      alarmDescription: `A source failed in each of the last ${failing.evaluationPeriods} fetch cycles (${failing.periodMinutes} minutes apart): run kzmon sources --api URL to see which one and why.`,
       metric: custom(['fetch', 'SourceFailures'], failing),
       ...atLeastOne,
       evaluationPeriods: failing.evaluationPeriods,

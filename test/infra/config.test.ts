@@ -104,8 +104,8 @@ describe('deploy settings', () => {
     expect(synthWith({ opsEmail: 'ops@example.org', schedule: 'rate(0 minutes)' })).toThrow(
       /-c schedule=rate\(0 minutes\)/,
     );
-    expect(synthWith({ schedule: 'rate(3 days)' })).toThrow(
-      /-c schedule=rate\(3 days\): at most 2 days between fetch cycles/,
+    expect(synthWith({ schedule: 'rate(4 days)' })).toThrow(
+      /-c schedule=rate\(4 days\): at most 3 days between fetch cycles/,
     );
   });
 

@@ -24,7 +24,7 @@ export function weighCategories(doc: Doc, sig: Signals): CategoryWeights {
     const titleBoost = doc.hasTitle && s === 0 ? 1.5 : 1;
     const w = kazakh ? kzUsWeight(doc, sig, f) : 0;
     if (w > 0) kzUs.push({ s, w: w * titleBoost, explicit: kzUsExplicit(doc, sig, s) });
-    const c = c5Weight(sig, f);
+    const c = c5Weight(doc, sig, f);
     if (c > 0) {
       const weight = round(c * titleBoost);
       c5Sum += weight;

@@ -3,7 +3,7 @@
  * interaction or agenda, and how strongly. See README.md ("How a decision is made", step 2).
  */
 import type { Doc, Hit } from './document';
-import { PAIR_JOINER, PAIR_PHRASE } from './lexicons';
+import { MEETING_JOINER, PAIR_JOINER, PAIR_PHRASE } from './lexicons';
 import { RULES } from './rules';
 import { factsOf, type SentenceFacts, type Signals } from './signals';
 
@@ -16,7 +16,9 @@ export function kzUsWeight(doc: Doc, sig: Signals, f: SentenceFacts): number {
   if (sig.office.has(s)) return f.hasKz || !sig.third.has(s) ? 0.5 : 0.5 * RULES.thirdPartyFactor;
   if (!(f.hasKz && f.hasUs)) return 0;
   const blockers = [...(sig.third.get(s) ?? []), ...(sig.caGroup.get(s) ?? []), ...(sig.c5Name.get(s) ?? [])];
-  const pair = isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers) || visitsKazakhstan(sig, f);
+  const pair =
+    isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers, f.statesNamed < 2) ||
+    visitsKazakhstan(sig, f);
   const officials = sig.officials.kz.has(s) && sig.officials.us.has(s);
   let w = pair ? 0.45 : 0.1;
   if (f.hasInteraction) w += officials ? 0.4 : 0.25;
@@ -34,8 +36,10 @@ export function kzUsExplicit(doc: Doc, sig: Signals, s: number): boolean {
   const compoundCount = (sig.compound.get(s)?.length ?? 0) - (sig.nonRelation.get(s)?.length ?? 0);
   if (compoundCount > 0 || sig.office.has(s) || sig.bilateral.has(s)) return true;
   const blockers = [...(sig.third.get(s) ?? []), ...(sig.caGroup.get(s) ?? []), ...(sig.c5Name.get(s) ?? [])];
+  const f = factsOf(sig, s);
   return (
-    isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers) || visitsKazakhstan(sig, factsOf(sig, s))
+    isPair(doc, sig.kz.get(s) ?? [], sig.us.get(s) ?? [], blockers, f.statesNamed < 2) ||
+    visitsKazakhstan(sig, f)
   );
 }
 
@@ -56,13 +60,20 @@ export function kzUsTitleFactor(doc: Doc, sig: Signals): number {
   return (sig.negSport.has(0) || sig.negCurrency.has(0)) && !titleCompound ? RULES.titleVetoFactor : 1;
 }
 
-/** True when a Kazakhstan mention and a US mention are joined directly ("Kazakhstan and the US"). */
-function isPair(doc: Doc, kz: Hit[], us: Hit[], blockers: Hit[]): boolean {
+/**
+ * True when a Kazakhstan mention and a US mention are joined directly ("Kazakhstan and the US"), or,
+ * with `meetings` (the sentence lists no other Central Asian state), as the two parties of a meeting.
+ */
+function isPair(doc: Doc, kz: Hit[], us: Hit[], blockers: Hit[], meetings: boolean): boolean {
   for (const a of kz) {
     for (const b of us) {
       const [first, second] = a.start < b.start ? [a, b] : [b, a];
       const between = doc.folded.slice(first.end, second.start);
       if (between.length <= 12 && PAIR_JOINER.test(between)) return true;
+      const clear = !blockers.some((t) => t.start >= first.end && t.end <= second.start);
+      // "USAID's administrator met with Kazakhstan's KazAID": the two sides as the parties of one meeting
+      if (meetings && clear && between.length <= RULES.meetingJoinerMaxChars && MEETING_JOINER.test(between))
+        return true;
       // "Kazakhstan's Geology Committee and the US Geological Survey": two bodies, one of each side,
       // joined in one phrase with nothing (no third country, no list) between them
       if (

@@ -40,6 +40,7 @@ export const RE = {
   c5Activity: lexicon(RULES.c5Activity),
   visit: lexicon(RULES.visitToKazakhstan),
   caGroup: lexicon(RULES.centralAsiaGroup),
+  caFive: lexicon(RULES.centralAsiaFive),
   c5States: RULES.c5States.map((names) => lexicon(names.map((n) => `${n}\\p{L}*`))),
   otherFormat: lexicon(RULES.otherFormats),
   otherPartner: lexicon(RULES.otherPartners),
@@ -53,6 +54,8 @@ export const CURRENCY_RE = new RegExp(
   'gu',
 );
 export const C5_AMBIGUOUS_RE = new RegExp(lowerSource(`(?:${RULES.c5Ambiguous.map(fold).join('|')})`), 'gu');
+// Words joining the two sides as the parties of one meeting or call, with anything short between.
+export const MEETING_JOINER = new RegExp(`(?:${RULES.meetingJoiners.map(fold).join('|')})(?![\\p{L}])`, 'iu');
 export const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
 // At most three words of the first body, the joiner, then the second side's mention ("the" allowed).
 export const PAIR_PHRASE = new RegExp(

@@ -28,6 +28,14 @@ const L = '\\p{L}*'; // any inflectional ending
 export const RULES = {
   /** Mentions of Kazakhstan as an actor (country, capital, president's office, "Kazakh ..."). */
   kazakhstan: [
+    // Kazakh state agencies and companies stand for the Kazakh side, as US ones do for the US
+    'kazaid',
+    'samruk' + L,
+    'kazmuna[iy]gas',
+    'kazatomprom',
+    'самрук' + L,
+    'казмунайгаз' + L,
+    'казатомпром' + L,
     'kazakhstan' + L,
     'kazakh' + L,
     'qazaqstan' + L,
@@ -136,6 +144,10 @@ export const RULES = {
         ')',
       '(?:president|prime minister|foreign minister|minister of foreign affairs|ambassador) of (?:the republic of )?kazakhstan',
       'президент' + L + ' (?:Казахстана|РК|Республики Казахстан)',
+      // Kazakh and Russian-language Kazakh media call the President "the Head of State"
+      'глав' + L + ' государства',
+      'мемлекет басшы' + L,
+      'memleket basshy' + L,
       'казахстанск' + L + ' (?:делегаци|сторон|коллег|партнер)' + L,
       '(?:министр|посол|послом|посла)' + L + ' (?:иностранных дел )?(?:Казахстана|РК)',
       '(?:Қазақстан|ҚР) (?:Президенті|Республикасының Президенті|Сыртқы істер министрі|елшісі)' + L,
@@ -145,7 +157,7 @@ export const RULES = {
     ],
   },
   /** US abbreviations that must match in upper case (so that "us" the pronoun is not the US). */
-  usaCaseSensitive: ['US', 'U\\.S\\.?', 'USA', 'U\\.S\\.A\\.?', 'США', 'АҚШ' + L, 'AQS' + L, 'АКШ'],
+  usaCaseSensitive: ['US', 'USG', 'U\\.S\\.?', 'USA', 'U\\.S\\.A\\.?', 'США', 'АҚШ' + L, 'AQS' + L, 'АКШ'],
 
   /**
    * Phrases where the US is a currency unit, not an actor. They are blanked before matching, so the
@@ -317,6 +329,9 @@ export const RULES = {
     'appreciat' + L,
     'exchange' + L,
     'deal',
+    'deliver' + L,
+    'suppl' + L,
+    'notif' + L,
     'acquir' + L,
     'purchas' + L,
     'contract' + L,
@@ -365,6 +380,8 @@ export const RULES = {
     'санкци' + L,
     'передал' + L,
     'выдел' + L,
+    'постав' + L,
+    'уведом' + L,
     'приобр' + L,
     'закуп' + L,
     'сделк' + L,
@@ -391,6 +408,7 @@ export const RULES = {
     'стратегиялық',
     'инвестиция' + L,
     'жоба' + L,
+    'жеткіз' + L,
     'сатып ал' + L,
     'мәміле' + L,
     // kk Latin (folded)
@@ -827,6 +845,29 @@ export const RULES = {
     'ortalyq aziia elder' + L,
     'ortalyq aziia memleketter' + L,
   ],
+  /** The group counted as five ("the leaders of five Central Asian countries"): weighs like all five named. */
+  centralAsiaFive: [
+    'five central asian',
+    '(?:five|5) (?:countries|states|nations|republics|leaders|presidents) of central asia',
+    'пят' + L + ' (?:стран|государств|республик)' + L + ' центральн' + L + ' ази' + L,
+    'пят' + L + ' центральноазиатск' + L,
+    'орталық азия' + L + ' бес ел' + L,
+    'ortalyq aziia' + L + ' bes el' + L,
+  ],
+  /**
+   * Between a mention of one side and one of the other, words that join them as the two parties of a
+   * meeting or call ("USAID ... met with Kazakhstan's KazAID", "Рубио провел переговоры с ... Казахстана").
+   */
+  meetingJoiners: [
+    '(?:met|meets|meeting|talks|spoke|speaks|a call|phone call|conversation|negotiations) with',
+    '(?:received|hosted|welcomed)',
+    '(?:встрет|переговор|разговор|беседова|беседу)\\p{L}* с',
+    'принял(?:а|и)?(?! участи)',
+    'кездес\\p{L}*|келіссөз\\p{L}*|сөйлес\\p{L}*|қабылда\\p{L}*',
+    'kezdes\\p{L}*|kelissoz\\p{L}*|soiles\\p{L}*|qabylda\\p{L}*',
+  ],
+  meetingJoinerMaxChars: 140,
+
   /** Names of the five states; four or more in one sentence with the US also count as the group. */
   c5States: [
     ['kazakhstan', 'казахстан', 'қазақстан', 'qazaqstan'],
@@ -1088,6 +1129,10 @@ export const RULES = {
       { pattern: 'net zero', weight: 1 },
       { pattern: 'methane', weight: 1 },
       { pattern: 'environment' + L, weight: 0.8 },
+      { pattern: 'environmental (?:protection|issues|challenges|cooperation|sustainability)', weight: 1 },
+      { pattern: 'окружающ' + L + ' сред' + L, weight: 1 },
+      { pattern: 'экологическ' + L + ' (?:сотрудничеств|вопрос|проблем|устойчивост)' + L, weight: 1 },
+      { pattern: 'қоршаған орта' + L, weight: 1 },
       { pattern: 'glacier' + L, weight: 1 },
       { pattern: 'климат' + L, weight: 1 },
       { pattern: 'выброс' + L, weight: 1 },
@@ -1200,7 +1245,7 @@ export const RULES = {
       { pattern: 'nuclear', weight: 1 },
       { pattern: 'non-?proliferation', weight: 1 },
       { pattern: 'semipalatinsk', weight: 1 },
-      { pattern: 'uranium', weight: 1 },
+      { pattern: 'uranium', weight: 0.5 },
       { pattern: 'nunn-lugar', weight: 1 },
       { pattern: 'IAEA', weight: 0.7 },
       { pattern: 'LEU bank', weight: 1 },
@@ -1209,7 +1254,7 @@ export const RULES = {
       { pattern: 'ядерн' + L, weight: 1 },
       { pattern: 'нераспространени' + L, weight: 1 },
       { pattern: 'семипалатинск' + L, weight: 1 },
-      { pattern: 'уран' + L, weight: 1 },
+      { pattern: 'уран' + L, weight: 0.5 },
       { pattern: 'МАГАТЭ', weight: 0.7 },
       { pattern: 'ДВЗЯИ', weight: 1 },
       { pattern: 'ядролық' + L, weight: 1 },
@@ -1217,7 +1262,7 @@ export const RULES = {
       { pattern: 'таратпау' + L, weight: 1 },
       { pattern: 'iadrolyq' + L, weight: 1 },
       { pattern: 'yadrolyq' + L, weight: 1 },
-      { pattern: 'uran' + L, weight: 1 },
+      { pattern: 'uran' + L, weight: 0.5 },
       { pattern: 'taratpau' + L, weight: 1 },
     ],
     'education-culture': [

@@ -32,6 +32,8 @@ export interface Signals {
   visit: BySentence;
   c5Ambiguous: BySentence;
   caGroup: BySentence;
+  /** The group counted as five ("the leaders of five Central Asian countries"). */
+  caFive: BySentence;
   /** One map per Central Asian state. */
   c5States: BySentence[];
   otherFormat: BySentence;
@@ -66,6 +68,7 @@ export function gatherSignals(doc: Doc, officials: Officials): Signals {
     visit: on(RE.visit),
     c5Ambiguous: bySentence(regexHitsIn(doc, C5_AMBIGUOUS_RE, candidates)),
     caGroup: on(RE.caGroup),
+    caFive: on(RE.caFive),
     c5States: RE.c5States.map((id) => on(id)),
     otherFormat: onC5(RE.otherFormat),
     otherPartner: onC5(RE.otherPartner),

@@ -129,7 +129,9 @@ export function registerClassifyCommand(program: Command): void {
         const { bad } = await runClassify(input, process.stdout);
         if (bad > 0) {
           process.stderr.write(
-            `kzmon classify: ${bad} bad line${bad === 1 ? '' : 's'} (see their "error" records)\n`,
+            bad === 1
+              ? 'kzmon classify: 1 bad line (see its "error" record)\n'
+              : `kzmon classify: ${bad} bad lines (see their "error" records)\n`,
           );
           process.exitCode = CLASSIFY_EXIT.badLines;
         }

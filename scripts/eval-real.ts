@@ -137,6 +137,7 @@ export function scoreSplits(
       );
     out.push(scoreGroup(`${split} all`, inSplit, cache));
   }
+  if (splits.length > 1) out.push(scoreGroup('corpus all', corpus, cache));
   return out;
 }
 

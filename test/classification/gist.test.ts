@@ -21,11 +21,19 @@ const CALL_KK = {
     'Блинкенмен телефон арқылы сөйлесті. Тараптар Қазақстан мен АҚШ арасындағы ынтымақтастықты талқылады.',
 };
 
+const CALL_KK_LATIN = {
+  title: 'Tileýberdi men Blınken telefon arqyly sóılesti',
+  body:
+    'Premer-Mınıstrdiń orynbasary – Syrtqy ister mınıstri Muhtar Tileýberdi AQSh Memlekettik hatshysy Entonı ' +
+    'Blınkenmen telefon arqyly sóılesti. Taraptar Qazaqstan men AQSh arasyndaǵy yntymaqtastyqty talqylady.',
+};
+
 describe('the English gist', () => {
   it.each([
     ['English', CALL_EN],
     ['Russian', CALL_RU],
     ['Kazakh', CALL_KK],
+    ['Kazakh Latin', CALL_KK_LATIN],
   ])(
     'of a %s report of a call names the event, the officials in Latin, the relationship and the Astana date',
     (_, text) => {

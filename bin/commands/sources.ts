@@ -17,15 +17,22 @@ import { checkAllSources, checkSource } from './source-check';
 
 export { checkSource } from './source-check';
 
+/** The sources of --sources FILE (a bad file is a usage error: exit 2, with the file and the problem named). */
 export function loadSourcesOption(file?: string): SourceDefinition[] {
   if (!file) return DEFAULT_SOURCES;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`could not read sources file ${file}: ${(err as Error).message}`);
+    throw new UsageError(`could not read sources file ${file}: ${(err as Error).message}`);
   }
-  return parseSources(raw);
+  try {
+    return parseSources(raw);
+  } catch (err) {
+    throw new UsageError(
+      `sources file ${file}: ${(err as Error).message} (format: "Sources file" in the README, schema: sources.schema.json)`,
+    );
+  }
 }
 
 /** Sample and test servers live on 127.0.0.1 over plain http; only then is plain http allowed. */

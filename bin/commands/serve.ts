@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { DEFAULT_SOURCES } from '../../functions/domain/sources/definitions';
 import { consoleLog } from '../../functions/local/console-log';
+import { SAMPLE_SOURCE_IDS } from '../../functions/local/sample-sources';
 import { startWebServer } from '../../functions/web-view/server';
 import { DATES_HELP, EXIT_CODES_HELP, UsageError } from './cli-support';
 import { openStoreForReading } from './local-env';
@@ -30,7 +32,10 @@ export function registerServeCommand(program: Command): void {
           : 'the local store';
       let web: Awaited<ReturnType<typeof startWebServer>>;
       try {
-        web = await startWebServer({ store, log, port, storeLabel, demo: local?.kind === 'demo' });
+        const demo = local?.kind === 'demo';
+        // Every watched source is listed, also one not fetched yet (or failing before it ever answered).
+        const knownSourceIds = demo ? SAMPLE_SOURCE_IDS : DEFAULT_SOURCES.map((s) => s.id);
+        web = await startWebServer({ store, log, port, storeLabel, demo, knownSourceIds });
       } catch (err) {
         await local?.close();
         const code = (err as NodeJS.ErrnoException).code;

@@ -53,6 +53,9 @@ ol.items{list-style:none;margin:0;padding:0;display:grid;gap:.7rem}
 .notice{border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
 .notice.error{background:var(--bad-bg);color:#7a1a10;border:1px solid #f3b5ad}
 .notice.empty{background:var(--card);border:1px dashed var(--line);color:var(--muted)}
+.chart{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.6rem .8rem .2rem;margin:0 0 1rem}
+.chart svg{display:block;width:100%;height:auto}
+.chart figcaption{margin:.2rem 0 .4rem}
 .notice.demo{background:#fff8e1;border:1px solid #f0d98a;color:#5c4400;margin-top:0}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) 18rem;gap:1.2rem;align-items:start}
 .panel{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.8rem 1rem;margin-bottom:1rem}

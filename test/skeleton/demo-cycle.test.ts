@@ -73,6 +73,27 @@ describe('one local monitoring cycle over the bundled sample sources', () => {
     for (const t of relevantTitles) expect(t).not.toMatch(/tenge|Tenge|тенге|Barys|China|Hungary/);
   });
 
+  it('shows the three languages, one story told in all of them, and sources of its own', async () => {
+    const page = await store.queryItems({ limit: 50 });
+    expect(new Set(page.items.map((i) => i.language))).toEqual(new Set(['en', 'ru', 'kk']));
+    // The ministers' call, told by Kazinform in English, Russian and Kazakh and by the MFA in Russian.
+    const call = page.items.filter((i) => /Rubio|Рубио/.test(i.title));
+    expect(call.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(call.map((i) => i.storyId)).size).toBe(1);
+    expect(new Set(call.map((i) => i.language))).toEqual(new Set(['en', 'ru', 'kk']));
+    // The story is alerted once to a subscriber of every language, and the Russian desk gets its Russian copy.
+    expect(readdirSync(join(outbox, 'russian-desk')).length).toBeGreaterThan(0);
+    for (const s of sample.sources) expect(s.id).toMatch(/^demo-/);
+    const kinds = new Set(sample.sources.map((s) => s.kind));
+    expect(kinds).toEqual(new Set(['kazinform-list', 'rss', 'govkz-news']));
+  });
+
+  it('serves list pages in the 2026 Kazinform card markup', async () => {
+    const list = await (await fetch(`${sample.origin}/kz/lenta/`)).text();
+    expect(list).toMatch(/<a href="\/kz\/news\/[^"]+-[0-9a-f]{6}\/" class="news-card">/);
+    expect(list).toMatch(/<time class="meta-date">\d{2}:\d{2}, \d{1,2} қараша 2026<\/time><h3 class="card-title">/);
+  });
+
   it('stores nothing and alerts nothing when run again over the same sources', async () => {
     const publisher = new OutboxPublisher(outbox, subscribers);
     const result = await cycle(publisher);

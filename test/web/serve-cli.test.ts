@@ -43,8 +43,15 @@ describe('kzmon serve', () => {
     });
     const list = await fetch(`${url}/`);
     expect(list.status).toBe(200);
-    expect(await list.text()).toMatch(/Active cooperation with Washington to continue/);
-    expect((await fetch(`${url}/sources`)).status).toBe(200);
+    const html = await list.text();
+    expect(html).toMatch(/Active cooperation with Washington to continue/);
+    // The live store is empty, so the view shows the demo's store and says so on every page.
+    expect(out).toMatch(/the demo's store \(the live store is empty/);
+    expect(html).toContain('<strong>Demo data.</strong>');
+    const sources = await (await fetch(`${url}/sources`)).text();
+    for (const id of ['demo-kazinform-en', 'demo-kazinform-ru', 'demo-kazinform-kk', 'demo-mfa-en', 'demo-mfa-ru']) {
+      expect(sources).toContain(`data-source-id="${id}"`);
+    }
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');

@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonitorStore } from '../../functions/adapters/monitor-store';
+import { startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { type WebServer, startWebServer } from '../../functions/web-view/server';
 import { DEMO_ITEMS, HOSTILE_TITLE, type DemoData, loadDemoData } from './demo-data';
 
@@ -114,5 +116,70 @@ describe('the web view server, without a browser', () => {
     const body = await res.text();
     expect(body).toMatch(/data-source-id="[a-z0-9-]+"/);
     expect(body).toContain('✓ Healthy');
+  });
+
+  it('draws relevant items per Astana week by category as an SVG chart, no script, counting every matching item', async () => {
+    const body = await (await get('/')).text();
+    const svg = /<svg[^>]*role="img"[\s\S]*?<\/svg>/.exec(body)?.[0];
+    expect(svg).toBeDefined();
+    expect(svg).toContain('<title id="chart-title">Relevant items per week, by category</title>');
+    expect(svg).not.toMatch(/<script|on[a-z]+=/i);
+    const bars = [...svg!.matchAll(/data-series="([^"]+)" data-week="([^"]+)" data-count="(\d+)"/g)].map((m) => ({
+      series: m[1]!,
+      week: m[2]!,
+      count: Number(m[3]),
+    }));
+    const weeks = [...new Set(bars.map((b) => b.week))].sort();
+    expect(weeks).toHaveLength(12);
+    // Counted here independently: the Monday of each item's Astana week.
+    const { items } = await demo.store.queryItems({ limit: 200 });
+    const mondayOf = (iso: string) => {
+      const local = new Date(Date.parse(iso) + 5 * 3_600_000);
+      return new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    };
+    for (const category of ['kz-us', 'c5plus1']) {
+      for (const week of weeks) {
+        const expected = items.filter((i) => i.categories.includes(category) && mondayOf(i.publishedAt) === week).length;
+        expect(bars.find((b) => b.series === category && b.week === week)?.count, `${category} ${week}`).toBe(expected);
+      }
+    }
+    expect(bars.reduce((n, b) => n + b.count, 0)).toBeGreaterThan(0);
+  });
+
+  it('charts the chosen topic per week on a topic filter', async () => {
+    const body = await (await get('/?topic=critical-minerals')).text();
+    expect(body).toContain('<title id="chart-title">Critical minerals items per week</title>');
+    const series = new Set([...body.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1]));
+    expect(series).toEqual(new Set(['critical-minerals']));
+  });
+
+  it('lists every watched source on /sources, also those never fetched', async () => {
+    const all = await startWebServer({ store: demo.store, knownSourceIds: ['kazinform-kk-latn', 'mfa-kk'] });
+    try {
+      const body = await (await fetch(`${all.url}/sources`)).text();
+      expect(body).toMatch(/data-source-id="kazinform-kk-latn"[\s\S]*?Not fetched yet/);
+      expect(body).toMatch(/data-source-id="mfa-kk"/);
+      expect(body).toContain('✓ Healthy');
+    } finally {
+      await all.close();
+    }
+  });
+});
+
+describe('the web view of an empty store', () => {
+  it('says the store is empty and how to fill it, not that filters match nothing', async () => {
+    const dynamo = await startLocalDynamo();
+    const web = await startWebServer({ store: createMonitorStore(dynamo.client, { tableName: dynamo.tableName }) });
+    try {
+      const body = await (await fetch(`${web.url}/`)).text();
+      expect(body).toContain('The store is empty.');
+      expect(body).toContain('npm run demo');
+      expect(body).not.toContain('No items match these filters');
+      const filtered = await (await fetch(`${web.url}/?lang=kk`)).text();
+      expect(filtered).toContain('No items match these filters');
+    } finally {
+      await web.close();
+      await dynamo.close();
+    }
   });
 });

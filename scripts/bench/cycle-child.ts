@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMonitorStore } from '../../functions/adapters/monitor-store';
 import { parseSubscribers } from '../../functions/domain/alerts/subscribers';
-import type { Log } from '../../functions/domain/ports';
+import type { AlertPublisher, Log } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { parseSources } from '../../functions/domain/sources/definitions';
 import { HttpClient } from '../../functions/adapters/http-client';
@@ -26,6 +26,22 @@ import { type BenchPage, generatePage, type PageKind, rng } from './corpus';
 const TOTAL_ITEMS = Number(process.env.BENCH_CYCLE_ITEMS ?? 1000);
 const CHALLENGE = 'x-bench-ticket';
 const WRITE_OPS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+/** Commands (client and document-client names) that can report consumed capacity. */
+const CAPACITY_OPS = new Set([
+  ...[
+    'GetItem',
+    'PutItem',
+    'UpdateItem',
+    'DeleteItem',
+    'Query',
+    'Scan',
+    'BatchGetItem',
+    'BatchWriteItem',
+    'TransactWriteItems',
+    'TransactGetItems',
+  ],
+  ...['Get', 'Put', 'Update', 'Delete', 'BatchGet', 'BatchWrite', 'TransactWrite', 'TransactGet'],
+]);
 
 type Category = 'feed' | 'feed-304' | 'api' | 'api-304' | 'challenge' | 'article' | 'other';
 
@@ -36,7 +52,15 @@ async function main() {
   const hosts = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4'];
   const servers: Server[] = [];
   const ports: number[] = [];
-  const counts: Record<Category, number> = { feed: 0, 'feed-304': 0, api: 0, 'api-304': 0, challenge: 0, article: 0, other: 0 };
+  const counts: Record<Category, number> = {
+    feed: 0,
+    'feed-304': 0,
+    api: 0,
+    'api-304': 0,
+    challenge: 0,
+    article: 0,
+    other: 0,
+  };
   const conditionalFeedRequests = { withValidator: 0, without: 0 };
   let feeds = new Map<string, string>();
   const articles = new Map<string, string>();
@@ -49,7 +73,8 @@ async function main() {
     const key = `${url.host}${url.pathname}`;
     const conditional = (body: string, type: string, cat: 'feed' | 'api') => {
       const etag = etagOf(body);
-      if (req.headers['if-none-match'] || req.headers['if-modified-since']) conditionalFeedRequests.withValidator++;
+      if (req.headers['if-none-match'] || req.headers['if-modified-since'])
+        conditionalFeedRequests.withValidator++;
       else conditionalFeedRequests.without++;
       if (req.headers['if-none-match'] === etag) {
         counts[`${cat}-304`]++;
@@ -109,9 +134,24 @@ async function main() {
 
   // Article pages: each feed mixes the page kinds of its language.
   const feedKinds: { i: number; path: string; kinds: PageKind[]; lang: string }[] = [
-    { i: 0, path: '/rss/en.xml', kinds: ['kazinform-new-en', 'kazinform-2026', 'kazinform-old', 'kazinform-new-amp'], lang: 'en' },
-    { i: 1, path: '/rss/rus.xml', kinds: ['kazinform-new-ru', 'kazinform-old-article-body', 'kazinform-2026'], lang: 'ru' },
-    { i: 2, path: '/rss/kaz.xml', kinds: ['kazinform-new-kk', 'kazinform-2026', 'kazinform-old-article-body'], lang: 'kk' },
+    {
+      i: 0,
+      path: '/rss/en.xml',
+      kinds: ['kazinform-new-en', 'kazinform-2026', 'kazinform-old', 'kazinform-new-amp'],
+      lang: 'en',
+    },
+    {
+      i: 1,
+      path: '/rss/rus.xml',
+      kinds: ['kazinform-new-ru', 'kazinform-old-article-body', 'kazinform-2026'],
+      lang: 'ru',
+    },
+    {
+      i: 2,
+      path: '/rss/kaz.xml',
+      kinds: ['kazinform-new-kk', 'kazinform-2026', 'kazinform-old-article-body'],
+      lang: 'kk',
+    },
   ];
   const feedItems = new Map<number, BenchPage[]>();
   let id = 0;
@@ -134,7 +174,9 @@ async function main() {
           `<item><title>${esc(p.title)}</title><link>${p.url}</link><guid>${p.url}</guid><pubDate>${new Date(p.publishedAt).toUTCString()}</pubDate><description>${esc(p.lead ?? p.paragraphs[0]!.slice(0, 200))}</description></item>`,
       )
       .join('\n')}</channel></rss>`;
-  feeds = new Map(feedKinds.map((f) => [`${hosts[f.i]}:${ports[f.i]}${f.path}`, rss(feedItems.get(f.i) ?? [], f.path)]));
+  feeds = new Map(
+    feedKinds.map((f) => [`${hosts[f.i]}:${ports[f.i]}${f.path}`, rss(feedItems.get(f.i) ?? [], f.path)]),
+  );
   for (const lang of ['en', 'ru', 'kk'] as const) {
     const items = Array.from({ length: mfaPerLang }, () => {
       const p = generatePage('govkz-body', id++, r);
@@ -154,9 +196,13 @@ async function main() {
   const dynamo = await startLocalDynamo();
   const writes: Record<string, number> = {};
   const commands: Record<string, number> = {};
+  /** Capacity units DynamoDB (dynalite computes them as DynamoDB does) reports for every call. */
+  const units = { read: 0, write: 0 };
   dynamo.client.middlewareStack.add(
     (next) => async (args) => {
-      const target = String((args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ?? '');
+      const target = String(
+        (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ?? '',
+      );
       const op = target.split('.').pop() ?? '?';
       commands[op] = (commands[op] ?? 0) + 1;
       if (WRITE_OPS.has(op)) writes[op] = (writes[op] ?? 0) + 1;
@@ -164,10 +210,50 @@ async function main() {
     },
     { step: 'build', name: 'benchWriteCounter' },
   );
-  const store = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
+  dynamo.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const op = String(context.commandName ?? '').replace(/Command$/, '');
+      if (!CAPACITY_OPS.has(op)) return next(args);
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const out = await next(args);
+      const consumed = (
+        out.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }
+      ).ConsumedCapacity;
+      const n = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+      if (/^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(op)) units.write += n;
+      else units.read += n;
+      return out;
+    },
+    { step: 'initialize', name: 'benchCapacityUnits' },
+  );
+  // The duplicate window: from the topic accepting an alert to the alert's mark as sent. A crash (or a
+  // lost answer) inside it is the one way an alert is delivered twice.
+  const acceptedAt = new Map<string, number>();
+  const windowMs: number[] = [];
+  const base = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
+  const store: typeof base = {
+    ...base,
+    markAlertSent: async (alertId, messageId, at) => {
+      await base.markAlertSent(alertId, messageId, at);
+      const t = acceptedAt.get(alertId);
+      if (t !== undefined) windowMs.push(performance.now() - t);
+    },
+  };
   const outbox = mkdtempSync(join(tmpdir(), 'kzmon-bench-outbox-'));
-  const subscribers = parseSubscribers(JSON.parse(readFileSync(join(__dirname, '..', '..', 'functions', 'local', 'sample', 'subscribers.json'), 'utf8')));
-  const publisher = new OutboxPublisher(outbox, subscribers);
+  const subscribers = parseSubscribers(
+    JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'functions', 'local', 'sample', 'subscribers.json'), 'utf8'),
+    ),
+  );
+  const outboxPublisher = new OutboxPublisher(outbox, subscribers);
+  const publisher: AlertPublisher = {
+    subscribers: outboxPublisher.subscribers,
+    publish: async (message) => {
+      const res = await outboxPublisher.publish(message);
+      acceptedAt.set(String(message.attributes.alertId), performance.now());
+      return res;
+    },
+  };
   const errors: string[] = [];
   const log: Log = {
     info: () => {},
@@ -190,6 +276,7 @@ async function main() {
   const wallMs = performance.now() - t0;
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const firstWrites = { ...writes };
+  const firstUnits = { ...units };
   const firstCommands = { ...commands };
   const firstRequests = { ...counts };
 
@@ -210,23 +297,32 @@ async function main() {
     queued: first.fetch.queued,
     outcomes,
     alertsSent: first.alerts.sent,
-    deliveries: publisher.deliveries.length,
+    deliveries: outboxPublisher.deliveries.length,
+    deliveryRepeats: outboxPublisher.repeats,
+    alertWindowMs: windowMs,
     wallMs,
     itemsPerSec: first.items.length / (wallMs / 1000),
     peakRssMb: peakRss / 2 ** 20,
     rssBeforeCycleMb: rssBefore / 2 ** 20,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
-    firstCycle: { requests: firstRequests, writes: firstWrites, commands: firstCommands },
+    firstCycle: { requests: firstRequests, writes: firstWrites, commands: firstCommands, units: firstUnits },
     unchanged: {
       wallMs: unchangedMs,
       requests: { ...counts },
       conditionalFeedRequests: { ...conditionalFeedRequests },
       writes: { ...writes },
       commands: { ...commands },
+      units: { ...units, read: units.read - firstUnits.read, write: units.write - firstUnits.write },
       queued: second.fetch.queued,
       sources: second.fetch.sources.map((s) => ({ id: s.sourceId, ok: s.ok, notModified: s.notModified })),
     },
-    sourcesFirst: first.fetch.sources.map((s) => ({ id: s.sourceId, ok: s.ok, listed: s.listed, new: s.new, error: s.error })),
+    sourcesFirst: first.fetch.sources.map((s) => ({
+      id: s.sourceId,
+      ok: s.ok,
+      listed: s.listed,
+      new: s.new,
+      error: s.error,
+    })),
     errors,
   };
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);

@@ -20,6 +20,7 @@ import {
   NetworkError,
   ResponseTooLargeError,
 } from '../domain/sources/http-port';
+import { isCloudflareChallenge } from '../domain/sources/source-failure';
 
 // Re-exported so callers that build a client also get its errors and the body decoder from one place.
 export {
@@ -202,7 +203,7 @@ export class HttpClient implements HttpPort {
   private retryDelay(err: Error, attempt: number): number | null {
     // A challenge page answers the same way every time: retrying only walks further into it.
     const challenged =
-      err instanceof HttpStatusError && err.headers?.get('cf-mitigated')?.toLowerCase() === 'challenge';
+      err instanceof HttpStatusError && isCloudflareChallenge(err.status, err.headers, err.bodyText);
     const retryable =
       err instanceof NetworkError ||
       (err instanceof HttpStatusError && !challenged && (err.status >= 500 || err.status === 429));

@@ -272,3 +272,18 @@ describe('the cycle backs off a blocked source', () => {
     expect(health.blockedSince).toBe('2026-08-18T06:00:00.000Z');
   });
 });
+
+describe('no retry into a challenge', () => {
+  it('a 503 challenge page without the header is not retried either', async () => {
+    let hits = 0;
+    server.route('/cf/503', (_req, res) => {
+      hits++;
+      res.writeHead(503, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><html><head><title>Just a moment...</title></head><body></body></html>');
+    });
+    const { http, sleeps } = testClient({ maxAttempts: 3 });
+    await expect(http.request({ url: server.url('/cf/503') })).rejects.toThrow(/HTTP 503/);
+    expect(hits).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+});

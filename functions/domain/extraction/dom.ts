@@ -72,6 +72,9 @@ function indexScript(el: Element, index: PageIndex): void {
   }
 }
 
+/** The class names the extractor asks for (Kazinform layouts, dates, authors, tags): others are not indexed. */
+const INDEXED_CLASS = /article__|article_body|article-date|_bl(?:$|\s)|amp-|date|time|author|tags/;
+
 function indexElement(el: Element, index: PageIndex): void {
   const name = el.name;
   const a = el.attribs;
@@ -88,8 +91,8 @@ function indexElement(el: Element, index: PageIndex): void {
   else if (a.rel === 'author' && !index.relAuthor) index.relAuthor = el;
   if (a.itemprop && !index.byItemprop.has(a.itemprop)) index.byItemprop.set(a.itemprop, el);
   const cls = a.class;
-  if (cls) {
-    for (const token of cls.split(/\s+/)) if (token && !index.byClass.has(token)) index.byClass.set(token, el);
+  if (cls && INDEXED_CLASS.test(cls)) {
+    for (const token of cls.split(/\s+/)) if (INDEXED_CLASS.test(token) && !index.byClass.has(token)) index.byClass.set(token, el);
   }
 }
 

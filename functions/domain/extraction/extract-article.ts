@@ -13,7 +13,7 @@ import { canonicalOf, elementText, type JsonLdArticle, meta, publishedAt, readJs
 import { storyFromState } from './page-state';
 import { paragraphsFromNodes } from './paragraphs';
 import { collectUnits } from './units';
-import { normalizeText, stripDateline } from './text';
+import { normalizeText, stripDateStamp, stripDateline } from './text';
 
 export { parseLocalDate } from './dates';
 export { detectLanguage, languageFromCode, languageFromUrl } from './language';
@@ -89,7 +89,7 @@ function genericBody(index: PageIndex, title: string | null, jsonLd: JsonLdArtic
 function tidy(body: Body, title: string | null): Body {
   let paragraphs = [...new Set(body.paragraphs)];
   if (title && paragraphs[0] === title) paragraphs.shift();
-  if (paragraphs.length > 0) paragraphs[0] = stripDateline(paragraphs[0]!);
+  if (paragraphs.length > 0) paragraphs[0] = stripDateline(stripDateStamp(paragraphs[0]!));
   paragraphs = paragraphs.filter((p) => p.length > 0);
   const lead = body.lead ? stripDateline(body.lead) : null;
   const split = splitLead(lead, paragraphs);

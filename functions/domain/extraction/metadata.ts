@@ -85,13 +85,22 @@ export function withoutSiteName(title: string): string {
   return rest.length <= 40 && rest.length * 2 <= cut ? t.slice(0, cut).trim() : t;
 }
 
+/** A time inside a link or a side box belongs to another story's teaser, not to this article. */
+function inTeaser(el: Element): boolean {
+  for (let p = el.parent as Element | null; p && p.type === 'tag'; p = p.parent as Element | null) {
+    if (p.name === 'a' || p.name === 'aside' || p.name === 'nav' || p.name === 'footer') return true;
+  }
+  return false;
+}
+
 /** Printed date lines such as `21:38, 18 Августа 2026` or `19 September 2022, 16:14`. */
 const PRINTED_DATE_RE = /\d{1,2}\s+\p{L}+\s+\d{4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},\s+\d{1,2}\s+\p{L}+\s+\d{4}/u;
 
 /** The publication instant: machine-readable first, then the printed time (Astana unless an offset is shown). */
 export function publishedAt(index: PageIndex, jsonLd: JsonLdArticle, printedNear: () => string): string | null {
   const itemprop = index.byItemprop.get('datePublished');
-  const timeWithDatetime = index.time.find((t) => attr(t, 'datetime'));
+  const own = index.byClass.get('article__time');
+  const timeWithDatetime = (own && attr(own, 'datetime') ? own : null) ?? index.time.find((t) => attr(t, 'datetime') && !inTeaser(t));
   const machine = [
     meta(index, 'article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date'),
     jsonLd.datePublished ?? null,
@@ -107,8 +116,7 @@ export function publishedAt(index: PageIndex, jsonLd: JsonLdArticle, printedNear
     index.byClass.get('time_article_bl'),
     index.byClass.get('article__date'),
     index.byClass.get('article-date'),
-    index.time[0],
-    index.byClass.get('meta-date'),
+    index.time.find((t) => !inTeaser(t)),
     index.byClass.get('date'),
     index.byClass.get('time'),
   ];

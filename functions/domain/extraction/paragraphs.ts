@@ -18,7 +18,7 @@ const DROP = new Set([
 
 /** Class/id fragments of widgets: share bars, "read also" and related-links blocks, captions, ads. */
 const WIDGET_RE =
-  /(?:^|[\s_-])(?:share|sharing|social|socials|soc-|read-?also|readalso|also-read|related|frame_news_article_adapt|caption|photo-?desc|banner|advert|ads?|subscribe|tags|keywords_bl|comments?|breadcrumbs?|print|telegram-widget)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|socials|soc-|read-?also|readalso|also-read|related|frame_news_article_adapt|caption|photo-?desc|banner|advert|ads?|subscribe|tags|keywords_bl|comments?|breadcrumbs?|print|telegram-widget|twitter-tweet|instagram-media|tiktok-embed|fb-post)(?:$|[\s_-])/i;
 
 export function isWidget(el: Element): boolean {
   const attribs = el.attribs ?? {};

@@ -71,3 +71,11 @@ const CAPTION_RE = /^(?:photo|фото|сурет|foto|suret|video|видео)\s
 export function isBoilerplateParagraph(text: string): boolean {
   return READ_ALSO_RE.test(text) || CAPTION_RE.test(text);
 }
+
+/** A date stamp printed inline before the story's first words (`14.05.2026 В Астане…`). */
+const DATE_STAMP_RE = /^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?\s+(?=\p{Lu})/u;
+
+/** Removes a leading date stamp followed by a capitalised sentence; other text is left alone. */
+export function stripDateStamp(text: string): string {
+  return text.replace(DATE_STAMP_RE, '');
+}

@@ -42,6 +42,7 @@ const SKIP = new Set([
   'amp-user-notification',
 ]);
 
+const NON_SPACE = /[^\s\u200b\ufeff]/;
 const IMAGE = new Set(['img', 'picture', 'amp-img', 'amp-carousel']);
 const SKIP_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|menu|menubar|alertdialog)$/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -49,7 +50,7 @@ const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|invisible|visually-hidd
 
 /** Class/id words of blocks that are never the story, whatever else the name says. */
 const NEGATIVE =
-  /(?:^|[-_\s])(?:comments?|commentlist|disqus|related|relatedposts|share|sharing|sharedaddy|social|sidebar|widgets?|breadcrumbs?|promo|sponsored|advert\w*|ads?|banner|popup|modal|cookies?|gdpr|subscribe|subscription|newsletter|pagination|pager|outbrain|taboola|caption|tags|tag-?list|keywords|recommended|popular|trending|most-?read|read-?also|also-?read|more-?news|other-?news|author-?(?:bio|box|info)|post-?navigation|nav-?links|masthead|menu|navbar|topbar|footer)(?:$|[-_\s\d])/i;
+  /(?:^|[-_\s])(?:comments?|commentlist|disqus|related|relatedposts|share|sharing|sharedaddy|social|sidebar|widgets?|breadcrumbs?|promo|sponsored|advert\w*|ads?|banner|popup|modal|cookies?|gdpr|subscribe|subscription|newsletter|pagination|pager|outbrain|taboola|caption|tags|tag-?list|keywords|recommended|popular|trending|most-?read|read-?also|also-?read|more-?news|other-?news|author-?(?:bio|box|info)|post-?navigation|nav-?links|masthead|menu|navbar|topbar|footer|twitter-tweet|instagram-media|tiktok-embed|fb-post)(?:$|[-_\s\d])/i;
 
 function hidden(el: Element): boolean {
   const a = el.attribs;
@@ -84,6 +85,11 @@ export function collectUnits(root: Parent, keep: Set<AnyNode>): Unit[] {
   let afterImage = false;
   const flush = (block: Parent, heading: boolean, negative: boolean) => {
     if (buf.length === 0) return;
+    if (!NON_SPACE.test(buf)) {
+      buf = '';
+      linkLen = 0;
+      return;
+    }
     const text = normalizeText(buf);
     const len = countLetters(text);
     buf = '';

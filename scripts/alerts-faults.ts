@@ -6,8 +6,9 @@
  *
  *   npx tsx scripts/alerts-faults.ts [items=1000] [seed=7]
  *
- * Prints: alerts expected, sent, duplicated, lost, both as SNS would deliver them (a standard topic
- * delivers every accepted publish) and as the idempotent local outbox delivers them.
+ * Prints: alerts expected, sent, duplicated, lost: as SNS would deliver them (a standard topic delivers
+ * every accepted publish; the local outbox's delivery log records the same repeats) and as a consumer
+ * that folds repeats by alert id shows them.
  */
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -57,7 +58,9 @@ export interface FaultRunResult {
   sent: number;
   /** Extra deliveries over one per alert, as a standard SNS topic would make them. */
   duplicatedSns: number;
-  /** Extra deliveries through an idempotent consumer (the local outbox, keyed by alert id). */
+  /** Repeats the local outbox delivered and logged (it delivers every publish, as SNS does). */
+  outboxRepeats: number;
+  /** Extra entries once repeats are folded by alert id (what the outbox shows): always 0. */
   duplicatedOutbox: number;
   lost: number;
   sweeps: number;
@@ -242,6 +245,7 @@ export async function runAlertFaults(
       expected: n,
       sent,
       duplicatedSns,
+      outboxRepeats: outbox.repeats,
       duplicatedOutbox: outbox.deliveries.length - new Set(outbox.deliveries.map((d) => d.alertId)).size,
       lost: n - sent,
       sweeps,
@@ -276,8 +280,8 @@ function fromSns(input: {
 
 export function formatRow(r: FaultRunResult): string {
   return [
-    'expected | sent | duplicated (SNS) | duplicated (outbox) | lost | sweeps | publish calls',
-    `${r.expected} | ${r.sent} | ${r.duplicatedSns} | ${r.duplicatedOutbox} | ${r.lost} | ${r.sweeps} | ${r.publishCalls}`,
+    'expected | sent | duplicated (SNS) | repeats the outbox delivered | duplicated once folded by alert id | lost | sweeps | publish calls',
+    `${r.expected} | ${r.sent} | ${r.duplicatedSns} | ${r.outboxRepeats} | ${r.duplicatedOutbox} | ${r.lost} | ${r.sweeps} | ${r.publishCalls}`,
     `injected: ${Object.entries(r.injected)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}; accepted but unacknowledged: ${r.acceptedButUnacknowledged}`,

@@ -26,6 +26,8 @@ export interface MonitorConfig {
   dashboard: boolean;
   /** Tags on every resource, beside the ones the stack sets itself. */
   tags: Record<string, string>;
+  /** SMS alerts per subscriber and month before the rest wait for the digest (the delivery code's default when unset). */
+  smsMonthlyCap?: number;
 }
 
 export const DEFAULT_SETTINGS_FILE = 'deploy.settings.json';
@@ -84,6 +86,7 @@ const settingsSchema = z.strictObject({
       z.string().max(256),
     )
     .default({}),
+  smsMonthlyCap: z.coerce.number().int().min(0, 'a whole number of SMS a month, 0 or more').max(100_000).optional(),
 });
 
 export type SettingKey = keyof typeof settingsSchema.shape;

@@ -164,7 +164,7 @@ export class Scan {
   matches(id: number, within?: Array<[number, number]>): RawMatch[] {
     const lex = this.lexicons[id];
     const text = lex.caseSensitive ? this.cased : this.lower;
-    if (lex.fallback) return fallbackMatches(lex.fallback, text, within);
+    if (lex.fallback) return fallbackMatches(lex, text, within);
     const cand = this.cands[id];
     // group the candidates of a position and sort their patterns: the alternation tries them in order
     if (!within) return confirm(lex, text, cand, 0, cand.length, 0, text.length);
@@ -236,7 +236,8 @@ function gate(p: Pattern, text: string): boolean {
   return p.gatePassed;
 }
 
-function fallbackMatches(re: RegExp, text: string, within?: Array<[number, number]>): RawMatch[] {
+function fallbackMatches(lex: Lexicon, text: string, within?: Array<[number, number]>): RawMatch[] {
+  const re = lex.fallback!;
   const out: RawMatch[] = [];
   for (const [from, to] of within ?? [[0, text.length]]) {
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -246,8 +247,21 @@ function fallbackMatches(re: RegExp, text: string, within?: Array<[number, numbe
         re.lastIndex = m.index + 1;
         continue;
       }
-      out.push({ start: from + m.index, end: from + m.index + m[0].length, pattern: -1 });
+      out.push({
+        start: from + m.index,
+        end: from + m.index + m[0].length,
+        pattern: patternAt(lex, slice, m.index),
+      });
     }
   }
   return out;
+}
+
+/**
+ * Which pattern the alternation took at `at`: the first, in order, that matches there. Callers weigh a
+ * match by its pattern (topic weights), so a fallback scan must name it as the trie path does.
+ */
+function patternAt(lex: Lexicon, text: string, at: number): number {
+  for (let i = 0; i < lex.patterns.length; i++) if (matchPattern(lex.patterns[i], text, at) >= 0) return i;
+  throw new Error(`no pattern of the lexicon matches at ${at}: the fallback scan and the patterns disagree`);
 }

@@ -136,6 +136,14 @@ function sequence(src: string, i: number): Seq {
     const q = quantifier(src, k);
     k = q.end;
     if (!open) continue;
+    if (atom !== null && q.min === 0) {
+      // an optional literal (`(?:x )?word`): a match starts with it or with what follows it
+      const rest = sequence(src, k);
+      const branches = cross(cur, [...new Set([...atom, ...rest.prefixes])]);
+      return branches === null
+        ? { prefixes: cur, complete: false, end: rest.end }
+        : { prefixes: branches, complete: false, end: rest.end };
+    }
     if (atom === null || q.min === 0) {
       open = false;
       continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, CommanderError } from 'commander';
+import { useJsonLogs } from '../../functions/local/console-log';
 import { chooseStore } from './local-env';
 
 /** A command used wrongly (a bad option value, an unknown name): exit code 2, like commander's own. */
@@ -40,11 +41,14 @@ export function configureProgram(program: Command): Command {
       'the local store directory (default: .kzmon/ in the project root, or KZMON_STORE)',
     )
     .option('--demo', "read the demo's own store (what `kzmon demo` fetched) instead of the live one")
+    .option('--log-json', 'log lines on stderr as JSON objects (with -v, every step); the default is short readable lines')
     .exitOverride()
     .showHelpAfterError()
     .addHelpText('after', `\n${DATES_HELP}\n${EXIT_CODES_HELP}`);
   program.hook('preAction', (_program, action) => {
-    chooseStore(action.optsWithGlobals() as { store?: string; demo?: boolean });
+    const opts = action.optsWithGlobals() as { store?: string; demo?: boolean; logJson?: boolean };
+    chooseStore(opts);
+    useJsonLogs(Boolean(opts.logJson));
   });
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);

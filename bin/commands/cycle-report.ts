@@ -4,8 +4,7 @@ import type { LocalCycleResult } from '../../functions/local/local-cycle';
 import type { Delivery } from '../../functions/local/outbox-publisher';
 
 /** Failures that mean this machine reached no one, not that a site refused it. */
-const NO_NETWORK =
-  /ENOTFOUND|EAI_AGAIN|getaddrinfo|ENETUNREACH|EHOSTUNREACH|ECONNREFUSED|DNS|could not resolve|network is unreachable|no network/i;
+const NO_NETWORK = /ENOTFOUND|EAI_AGAIN|getaddrinfo|ENETUNREACH|EHOSTUNREACH|could not resolve|network is unreachable|no network\?/i;
 
 export interface CycleReportOptions {
   /** Why an entry was judged not relevant; when given, rejected items are listed with it (the demo). */
@@ -44,7 +43,7 @@ export function formatCycleReport(
         ? 'not modified'
         : `${s.listed} listed, ${s.new} new`
       : offline
-        ? 'not reached'
+        ? `not reached (${shortError(s.error).replace(/:\s*no network\?.*$/i, '')})`
         : `FAILED: ${shortError(s.error)}`;
     lines.push(`  ${s.sourceId.padEnd(18)} ${state}`);
   }

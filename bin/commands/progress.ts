@@ -43,7 +43,8 @@ export class LiveBlock {
   }
 
   draw(): void {
-    const width = Math.max(20, (this.stream.columns ?? 100) - 1);
+    // A terminal that does not say its width (some pseudo-terminals say 0) gets a common one.
+    const width = Math.max(40, (this.stream.columns || 100) - 1);
     const lines = this.render().map((l) =>
       [...l].length > width ? `${[...l].slice(0, width - 1).join('')}…` : l,
     );

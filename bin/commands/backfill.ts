@@ -9,6 +9,7 @@ import {
   backfillSource,
 } from '../../functions/domain/backfill/walk-history';
 import type { FeedEntry } from '../../functions/domain/model';
+import type { ItemQueue } from '../../functions/domain/ports';
 import { processEntry } from '../../functions/domain/process-entry';
 import { dateSpan } from '../../functions/domain/query/date-span';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
@@ -91,18 +92,17 @@ async function backfillCommand(opts: BackfillOptions): Promise<number> {
   const report = progressReporter(range);
   const local = await openLocalStore();
   try {
-    const queue = opts.deployed ? new SqsItemQueue(new SQSClient({}), opts.queueUrl!) : undefined;
-    const handle = async (entry: FeedEntry) => {
-      if (queue) {
-        await queue.send([opts.alert ? entry : { ...entry, backfill: true }]);
-        return 'queued' as const;
-      }
-      return processEntry(
-        entry,
-        { http, store: local.store, log },
-        { knownUnseen: true, backfill: !opts.alert },
-      );
-    };
+    const queue = opts.deployed
+      ? new SqsItemQueue(new SQSClient({ region: regionOfQueue(opts.queueUrl!) }), opts.queueUrl!)
+      : undefined;
+    const handle = queue
+      ? deployedBackfillStep(queue, opts.alert === true)
+      : (entry: FeedEntry) =>
+          processEntry(
+            entry,
+            { http, store: local.store, log },
+            { knownUnseen: true, backfill: !opts.alert },
+          );
     let failed = 0;
     for (const source of sources) {
       try {
@@ -132,6 +132,23 @@ async function backfillCommand(opts: BackfillOptions): Promise<number> {
   } finally {
     await local.close();
   }
+}
+
+/** The queue's own region (`https://sqs.<region>.amazonaws.com/…`), else the SDK's default. */
+export function regionOfQueue(queueUrl: string): string | undefined {
+  try {
+    return /^sqs\.([a-z0-9-]+)\.amazonaws\.com$/.exec(new URL(queueUrl).hostname)?.[1];
+  } catch {
+    throw new UsageError(`--queue-url ${queueUrl}: not a URL (the queue URL from the stack outputs)`);
+  }
+}
+
+/** The per-item step of `--deployed`: the entry goes to the classify function's queue, marked as history. */
+export function deployedBackfillStep(queue: ItemQueue, alert: boolean) {
+  return async (entry: FeedEntry): Promise<'queued'> => {
+    await queue.send([alert ? entry : { ...entry, backfill: true }]);
+    return 'queued';
+  };
 }
 
 /** One rewritten line on a terminal (pages, items, relevant, ETA); one plain line per page otherwise. */

@@ -156,3 +156,17 @@ describe('deploy settings', () => {
     expect(readFileSync(join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\/?deploy\.settings\.json$/m);
   });
 });
+
+describe('cdk.json', () => {
+  it('sets every feature flag aws-cdk-lib recommends (point 8), which the template tests synthesize with', () => {
+    const recommended = JSON.parse(
+      readFileSync(require.resolve('aws-cdk-lib/recommended-feature-flags.json'), 'utf8'),
+    );
+    const context = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')).context;
+    // Construct analytics would add this app's construct metadata to every template; the project sends none.
+    const deliberate: Record<string, unknown> = { '@aws-cdk/core:enableAdditionalMetadataCollection': false };
+    for (const [flag, value] of Object.entries(recommended)) {
+      expect(context[flag], flag).toEqual(flag in deliberate ? deliberate[flag] : value);
+    }
+  });
+});

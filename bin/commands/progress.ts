@@ -61,7 +61,7 @@ export class LiveBlock {
   stop(): void {
     clearTimeout(this.timer);
     clearInterval(this.timer);
-    this.stream.write(this.erase());
+    if (this.drawn > 0) this.stream.write(this.erase());
   }
 }
 

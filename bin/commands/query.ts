@@ -7,6 +7,7 @@ import { DEFAULT_SOURCES } from '../../functions/domain/sources/definitions';
 import { createApiClient } from './api-client';
 import { DATES_HELP, EXIT, EXIT_CODES_HELP, UsageError } from './cli-support';
 import { DEMO_FALLBACK_NOTE, EMPTY_STORE_HINT, openStoreForReading } from './local-env';
+import { LiveBlock, interactive } from './progress';
 
 interface QueryOptions {
   category?: string;
@@ -130,16 +131,28 @@ export function registerQueryCommand(program: Command): void {
         if (out === 'csv') process.stdout.write(`${CSV_HEADER.join(',')}\n`);
         // A filtered page may come back short (the API bounds what one page reads), so keep asking
         // until the requested number of items is shown, or everything with --all.
+        // Paging a large store takes a while: say how far it got, on a terminal only, unless the items
+        // themselves are streaming to that terminal.
+        let pages = 0;
+        const progress =
+          interactive() && (out === 'table' || !process.stdout.isTTY)
+            ? new LiveBlock(() => [`Reading items: ${items.length} so far, page ${pages}…`], process.stderr, 1000).start()
+            : undefined;
         do {
+          pages++;
           const pageSize = opts.all || !Number.isInteger(want) ? opts.limit : String(want - items.length);
           const res = await target.get('/items', { ...base, limit: pageSize, cursor });
-          if (res.status !== 200) return reportFailure(res, opts.api);
+          if (res.status !== 200) {
+            progress?.stop();
+            return reportFailure(res, opts.api);
+          }
           const page = res.body as ItemPage;
           items.push(...page.items);
           if (out === 'json') for (const i of page.items) process.stdout.write(`${JSON.stringify(i)}\n`);
           if (out === 'csv') for (const i of page.items) process.stdout.write(`${csvRow(i)}\n`);
           cursor = page.cursor;
         } while (cursor && (opts.all || items.length < want));
+        progress?.stop();
         if (out === 'table') {
           const empty = items.length === 0 && !filtered && !opts.api ? EMPTY_STORE_HINT : undefined;
           process.stdout.write(`${empty ?? formatTable(items)}\n`);

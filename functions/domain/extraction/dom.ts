@@ -35,6 +35,22 @@ export function rawText(node: AnyNode): string {
   return out;
 }
 
+/** Raw text of a subtree, stopping once `limit` characters are collected. */
+export function rawTextUpTo(node: AnyNode, limit: number): string {
+  const parts: string[] = [];
+  let n = 0;
+  const walk = (x: AnyNode): void => {
+    if (n >= limit) return;
+    if (x.type === 'text') {
+      const d = (x as unknown as { data: string }).data;
+      parts.push(d);
+      n += d.length;
+    } else if (isTag(x)) for (const c of x.children) walk(c);
+  };
+  walk(node);
+  return parts.join('').slice(0, limit);
+}
+
 export interface PageIndex {
   doc: Document;
   /** `meta` content by lower-cased name, property and itemprop (first wins). */

@@ -6,7 +6,7 @@
  */
 import type { ExtractedArticle, Language } from '../model';
 import { genericStory } from './content';
-import { type AnyNode, type Element, type PageIndex, indexPage, parseHtml, rawText } from './dom';
+import { type AnyNode, type Element, type PageIndex, indexPage, parseHtml, rawText, rawTextUpTo } from './dom';
 import { languageFromCode, languageFromUrl, reconcileLanguage } from './language';
 import { splitLead, standfirst } from './lead';
 import { canonicalOf, elementText, type JsonLdArticle, meta, publishedAt, readJsonLd, tagsOf, withoutSiteName } from './metadata';
@@ -137,7 +137,7 @@ export function extractArticle(html: string, url: string, hints?: ExtractHints):
     const d = meta(index, 'og:description', 'description') ?? jsonLd.description ?? null;
     return d ? stripDateline(d) : null;
   })();
-  const bodyText = () => normalizeText(rawText((index.body ?? index.doc) as unknown as AnyNode).slice(0, 20000));
+  const bodyText = () => rawTextUpTo((index.body ?? index.doc) as unknown as AnyNode, 20000);
   const canonicalUrl = canonicalOf(index, url);
   const sample = [title ?? '', lead ?? '', ...paragraphs.slice(0, 6)].join(' ');
   return {

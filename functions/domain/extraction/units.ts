@@ -52,17 +52,32 @@ const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|invisible|visually-hidd
 const NEGATIVE =
   /(?:^|[-_\s])(?:comments?|commentlist|disqus|related|relatedposts|share|sharing|sharedaddy|social|sidebar|widgets?|breadcrumbs?|promo|sponsored|advert\w*|ads?|banner|popup|modal|cookies?|gdpr|subscribe|subscription|newsletter|pagination|pager|outbrain|taboola|caption|tags|tag-?list|keywords|recommended|popular|trending|most-?read|read-?also|also-?read|more-?news|other-?news|author-?(?:bio|box|info)|post-?navigation|nav-?links|masthead|menu|navbar|topbar|footer|twitter-tweet|instagram-media|tiktok-embed|fb-post)(?:$|[-_\s\d])/i;
 
+/** Class strings repeat on a page and across a site's pages: each is tested once (bounded). */
+const classVerdicts = new Map<string, number>();
+const HIDDEN_BIT = 1;
+const NEGATIVE_BIT = 2;
+
+function classVerdict(cls: string): number {
+  let v = classVerdicts.get(cls);
+  if (v === undefined) {
+    v = (HIDDEN_CLASS.test(cls) ? HIDDEN_BIT : 0) | (NEGATIVE.test(cls) ? NEGATIVE_BIT : 0);
+    if (classVerdicts.size > 20_000) classVerdicts.clear();
+    classVerdicts.set(cls, v);
+  }
+  return v;
+}
+
 function hidden(el: Element): boolean {
   const a = el.attribs;
   if (a.hidden != null || a['aria-hidden'] === 'true') return true;
   if (a.role && SKIP_ROLES.test(a.role)) return true;
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
-  return a.class != null && HIDDEN_CLASS.test(a.class);
+  return a.class != null && (classVerdict(a.class) & HIDDEN_BIT) !== 0;
 }
 
 function classNegative(el: Element): boolean {
   const a = el.attribs;
-  return (a.class != null && NEGATIVE.test(a.class)) || (a.id != null && NEGATIVE.test(a.id));
+  return (a.class != null && (classVerdict(a.class) & NEGATIVE_BIT) !== 0) || (a.id != null && NEGATIVE.test(a.id));
 }
 
 const countLetters = (s: string) => {

@@ -7,6 +7,7 @@ import type { MonitorConfig } from './config';
 import { ALERT_SWEEP_MINUTES, Alerts } from './constructs/alerts';
 import { MonthlyBudget } from './constructs/budget';
 import { MonitorDashboard } from './constructs/dashboard';
+import { Delivery } from './constructs/delivery';
 import { Ingestion, MAX_RECEIVE_COUNT } from './constructs/ingestion';
 import { setMetricNamespace } from './constructs/monitor-function';
 import { Operations } from './constructs/operations';
@@ -33,6 +34,7 @@ export class MonitorStack extends Stack {
   readonly ingestion: Ingestion;
   readonly alerts: Alerts;
   readonly queryApi: QueryApi;
+  readonly delivery: Delivery;
   readonly operations: Operations;
   readonly smsReadiness: SmsReadiness;
   readonly dashboard?: MonitorDashboard;
@@ -71,6 +73,17 @@ export class MonitorStack extends Stack {
       logRetention: config.logRetentionDays,
     });
     this.smsReadiness = new SmsReadiness(this, 'SmsReadiness');
+    this.delivery = new Delivery(this, 'Delivery', {
+      table: this.storage.table,
+      topic: this.alerts.topic,
+      api: this.queryApi.api,
+      alertFunction: this.alerts.alertFunction,
+      digestFunction: this.alerts.digestFunction,
+      failedRuns: this.failedRuns,
+      logRetention: config.logRetentionDays,
+      namePrefix: prefix,
+      smsMonthlyCap: (config as { smsMonthlyCap?: number }).smsMonthlyCap,
+    });
 
     // Constructs that add functions (e.g. delivery channels) go above this line, so the dashboard sees them.
     this.operations = new Operations(this, 'Operations', {

@@ -28,6 +28,12 @@ export const RECORDS = {
   storyDay: 'STORYDAY#*',
   /** Alerts: ALERT#<alertId> / ALERT. */
   alert: 'ALERT#*',
+  /** Subscribers: SUBSCRIBERS / <id>. */
+  subscribers: 'SUBSCRIBERS',
+  /** Telegram and webhook deliveries: DELIVERY#<alertId> / SUB#<subscriberId>. */
+  delivery: 'DELIVERY#*',
+  /** Monthly SMS counts and alerts held back by the cap: SMS#<subscriberId> / MONTH#… | HELD#…. */
+  sms: 'SMS#*',
 } as const;
 
 /**
@@ -41,7 +47,14 @@ export const DEDUP_ATTRIBUTES = [
   TABLE_KEYS.ttlAttribute,
 ];
 
-type Action = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem' | 'Query';
+type Action =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'BatchWriteItem'
+  | 'Query'
+  | 'DeleteItem';
 
 function indexArn(table: ITable, name: (typeof TABLE_KEYS.indexes)[number]['name']): string {
   return `${table.tableArn}/index/${name}`;
@@ -130,8 +143,44 @@ export function grantClassifyAccess(table: ITable, grantee: IGrantable): void {
  */
 export function grantAlertSweepAccess(table: ITable, grantee: IGrantable): void {
   grantIndexQuery(table, grantee, 'PendingAlertsIndex', 'byPendingAlert');
+  grantStreamedAlertAccess(table, grantee);
+}
+
+/**
+ * What publishing one alert takes, from the sweep or from the table's stream: the claim/mark updates,
+ * a later copy's story members, the subscribers (read; they are data, issue 17), and the monthly SMS
+ * counts (counted, held back, read back).
+ */
+export function grantStreamedAlertAccess(table: ITable, grantee: IGrantable): void {
   grantRecords(table, grantee, 'AlertStateUpdates', ['UpdateItem'], [RECORDS.alert]);
   grantRecords(table, grantee, 'StoryMembersRead', ['Query'], [RECORDS.story]);
+  grantRecords(table, grantee, 'SubscribersRead', ['Query'], [RECORDS.subscribers]);
+  grantRecords(table, grantee, 'SmsCounts', ['GetItem', 'PutItem', 'UpdateItem'], [RECORDS.sms]);
+}
+
+/**
+ * Telegram and webhook delivery: the published alert (GetItem), the subscribers (Query), and the
+ * per-subscriber delivery ledger (claim and mark by UpdateItem, read back by GetItem).
+ */
+export function grantChannelDeliveryAccess(table: ITable, grantee: IGrantable): void {
+  grantRecords(table, grantee, 'AlertRead', ['GetItem'], [RECORDS.alert]);
+  grantRecords(table, grantee, 'SubscribersRead', ['Query'], [RECORDS.subscribers]);
+  grantRecords(table, grantee, 'DeliveryLedger', ['GetItem', 'UpdateItem'], [RECORDS.delivery]);
+}
+
+/**
+ * The subscriber routes: add (get, conditional put), list (Query), remove (DeleteItem) subscriber
+ * records, and a test message through the delivery ledger. Nothing else in the table.
+ */
+export function grantSubscriberAdminAccess(table: ITable, grantee: IGrantable): void {
+  grantRecords(
+    table,
+    grantee,
+    'SubscriberRecords',
+    ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
+    [RECORDS.subscribers],
+  );
+  grantRecords(table, grantee, 'TestDeliveryLedger', ['GetItem', 'UpdateItem'], [RECORDS.delivery]);
 }
 
 /**
@@ -141,6 +190,8 @@ export function grantAlertSweepAccess(table: ITable, grantee: IGrantable): void 
  */
 export function grantDigestAccess(table: ITable, grantee: IGrantable): void {
   grantRecords(table, grantee, 'StoryDaysAndMembersRead', ['Query'], [RECORDS.storyDay, RECORDS.story]);
+  // Subscribers are read from the table each morning; SMS subscribers' held alerts go in their digest.
+  grantRecords(table, grantee, 'SubscribersAndHeldSmsRead', ['Query'], [RECORDS.subscribers, RECORDS.sms]);
   grantRecords(table, grantee, 'DigestAlertRecords', ['GetItem', 'PutItem', 'UpdateItem'], [RECORDS.alert]);
 }
 

@@ -35,6 +35,8 @@ export function resolveValue(value: unknown): string {
   const v = value as Record<string, unknown>;
   if (Array.isArray(v['Fn::GetAtt'])) {
     const [id, attr] = v['Fn::GetAtt'] as [string, string];
+    // A table's stream (the stream-triggered alert function reads it).
+    if (attr === 'StreamArn') return `arn:${id}/stream`;
     if (attr !== 'Arn') throw new Error(`unexpected GetAtt ${id}.${attr} in a policy resource`);
     return `arn:${id}`;
   }
@@ -60,7 +62,10 @@ function list<T>(v: T | T[]): T[] {
 }
 
 function wildcard(pattern: string, value: string, caseInsensitive = false): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, caseInsensitive ? 'i' : '').test(value);
 }
 
@@ -70,7 +75,13 @@ const OPERATORS: Record<string, Operator> = {
   StringLike: (p, v) => wildcard(p, v),
 };
 
-function conditionHolds(op: string, key: string, expected: string[], actual: string | string[] | undefined, hasKey: boolean): boolean {
+function conditionHolds(
+  op: string,
+  key: string,
+  expected: string[],
+  actual: string | string[] | undefined,
+  hasKey: boolean,
+): boolean {
   const m = /^(ForAllValues:|ForAnyValue:)?(\w+?)(IfExists)?$/.exec(op);
   const base = m && OPERATORS[m[2]!];
   if (!m || !base) throw new Error(`condition operator ${op} (on ${key}) is not modelled by this evaluator`);

@@ -36,6 +36,11 @@ export interface RealItem {
   /** Set when a rule change fixed this held-out item's miss and it moved to development. */
   movedFrom?: Split;
   moveNote?: string;
+  /**
+   * The round of rule work an item was added in (absent: the first corpus). Items added later were
+   * read while rules were being written, so they join development, never held-out.
+   */
+  addedRound?: number;
 }
 
 export interface CachedText {
@@ -69,6 +74,11 @@ export function itemProblem(v: Record<string, unknown>): string | null {
   if (v.hardNegative !== null && typeof v.hardNegative !== 'string')
     return 'hardNegative must be a kind or null';
   if (v.hardNegative && exp.categories.length > 0) return 'a hard negative has no category';
+  if (v.addedRound !== undefined) {
+    if (!Number.isInteger(v.addedRound) || (v.addedRound as number) < 2)
+      return 'addedRound must be a round number of 2 or more';
+    if (v.split !== 'dev') return 'an item added in a later round was seen while writing rules: split dev';
+  }
   return null;
 }
 

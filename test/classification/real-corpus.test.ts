@@ -47,6 +47,7 @@ describe('the real-text corpus (issue 14)', () => {
       'opening',
       'movedFrom',
       'moveNote',
+      'addedRound',
     ]);
     for (const line of readFileSync(CORPUS_PATH, 'utf8')
       .split('\n')
@@ -66,6 +67,10 @@ describe('the real-text corpus (issue 14)', () => {
     );
     expect(itemProblem({ ...good, expected: { categories: [], topics: ['energy'] } })).toMatch(/no category/);
     expect(itemProblem({ ...good, split: 'test' })).toMatch(/split/);
+    // an item added while rules were being written can only be development
+    expect(itemProblem({ ...good, split: 'heldout', addedRound: 2 })).toMatch(/split dev/);
+    expect(itemProblem({ ...good, split: 'dev', addedRound: 1 })).toMatch(/addedRound/);
+    expect(itemProblem({ ...good, split: 'dev', addedRound: 2 })).toBeNull();
   });
 
   it.runIf(existsSync(SHARED_IS_HIDDEN))('uses no address of the independent measurement set', () => {

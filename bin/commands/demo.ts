@@ -34,7 +34,7 @@ export function registerDemoCommand(program: Command): void {
     .description(
       "Run one full monitoring cycle on the bundled sample sources (Kazinform in English, Russian and Kazakh and the MFA's news API, served on 127.0.0.1), in the demo's own store (.kzmon/, apart from the live sources' records) with alerts written to .kzmon/demo/outbox/. No AWS account or internet needed.",
     )
-    .option('--fresh', "start from an empty demo store and outbox")
+    .option('--fresh', 'start from an empty demo store and outbox')
     .option('-v, --verbose', 'log every step')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (opts: { fresh?: boolean; verbose?: boolean }) => {

@@ -25,6 +25,8 @@ export interface WeekChartData {
   series: ChartSeries[];
   /** counts[s][w]: items of series s in week w. */
   counts: number[][];
+  /** Distinct items in the chart's weeks (an item in both categories is one item, two bars). */
+  items: number;
   /** True when CHART_MAX_ITEMS stopped the count short. */
   truncated: boolean;
   /** What the bars count, e.g. "Relevant items per week, by category". */
@@ -83,9 +85,11 @@ export async function collectWeekChart(
     ? [{ key: filters.topic!, name: topicName(filters.topic!), colour: '#4b2a8a' }]
     : CATEGORIES.map((c) => ({ key: c, name: categoryName(c), colour: COLOURS[c]! }));
   const counts = series.map(() => weeks.map(() => 0));
+  let inWeeks = 0;
   for (const item of items) {
     const w = weeks.indexOf(astanaWeek(item.publishedAt));
     if (w < 0) continue;
+    inWeeks++;
     series.forEach((s, i) => {
       if (byTopic ? item.topics.includes(s.key) : item.categories.includes(s.key)) counts[i]![w]!++;
     });
@@ -93,7 +97,7 @@ export async function collectWeekChart(
   const caption = byTopic
     ? `${topicName(filters.topic!)} items per week`
     : 'Relevant items per week, by category';
-  return { weeks, series, counts, truncated, caption };
+  return { weeks, series, counts, items: inWeeks, truncated, caption };
 }
 
 function shiftWeek(monday: string, weeks: number): string {
@@ -112,7 +116,6 @@ export function renderWeekChart(data: WeekChartData): SafeHtml {
   const slot = plotW / data.weeks.length;
   const barW = Math.max(2, (slot * 0.8) / data.series.length);
   const y = (n: number) => PAD.top + plotH - (n / max) * plotH;
-  const total = data.counts.flat().reduce((a, b) => a + b, 0);
   const bars = data.weeks.flatMap((week, w) =>
     data.series.map((s, i) => {
       const n = data.counts[i]![w]!;
@@ -129,7 +132,7 @@ export function renderWeekChart(data: WeekChartData): SafeHtml {
     (s, i) =>
       html`<rect x="${PAD.left + i * 170}" y="${HEIGHT - 14}" width="10" height="10" fill="${s.colour}"></rect><text x="${PAD.left + i * 170 + 14}" y="${HEIGHT - 5}" font-size="12" fill="#1b1f24">${s.name}</text>`,
   );
-  const desc = `${total} item${total === 1 ? '' : 's'} in the ${data.weeks.length} weeks from ${formatAstanaDay(data.weeks[0]!)}${data.truncated ? ` (only the newest ${CHART_MAX_ITEMS} items counted)` : ''}.`;
+  const desc = `${data.items} item${data.items === 1 ? '' : 's'} in the ${data.weeks.length} weeks from ${formatAstanaDay(data.weeks[0]!)}${data.truncated ? ` (only the newest ${CHART_MAX_ITEMS} items counted)` : ''}.`;
   return html`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title">${data.caption}</title><desc id="chart-desc">${desc}</desc>
 <line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#aab4be"></line>

@@ -196,9 +196,9 @@ export interface DemoData {
 
 /**
  * The demo cycle over the bundled sample sources (real extraction, classification and alert records),
- * then the hand-written items on top, all in an in-memory store.
+ * then, unless `sampleOnly`, the hand-written items on top, all in an in-memory store.
  */
-export async function loadDemoData(): Promise<DemoData> {
+export async function loadDemoData(options: { sampleOnly?: boolean } = {}): Promise<DemoData> {
   const dynamo = await startLocalDynamo();
   const store = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
   const outbox = mkdtempSync(join(tmpdir(), 'kzmon-web-outbox-'));
@@ -209,7 +209,7 @@ export async function loadDemoData(): Promise<DemoData> {
     );
     // The first copy of the minerals story is alerted the way the pipeline does it: a pending record
     // that the cycle's alert sweep then sends to the outbox.
-    await store.recordPendingAlert(prepareAlert(DEMO_ITEMS[0]!, new Date()));
+    if (!options.sampleOnly) await store.recordPendingAlert(prepareAlert(DEMO_ITEMS[0]!, new Date()));
     await runLocalCycle({
       sources: sample.sources,
       http: new HttpClient({ allowedHosts: allowedHostsFor(sample.sources), allowInsecureLocal: true }),
@@ -217,7 +217,7 @@ export async function loadDemoData(): Promise<DemoData> {
       publisher: new OutboxPublisher(outbox, subscribers),
       log: consoleLog(false),
     });
-    for (const item of DEMO_ITEMS) await store.saveRelevantItem(item);
+    if (!options.sampleOnly) for (const item of DEMO_ITEMS) await store.saveRelevantItem(item);
   } finally {
     await sample.close();
     rmSync(outbox, { recursive: true, force: true });

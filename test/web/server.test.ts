@@ -144,6 +144,9 @@ describe('the web view server, without a browser', () => {
       }
     }
     expect(bars.reduce((n, b) => n + b.count, 0)).toBeGreaterThan(0);
+    // The caption counts items, not bars: an item in both categories is one item.
+    const inWeeks = items.filter((i) => weeks.includes(mondayOf(i.publishedAt))).length;
+    expect(svg).toContain(`<desc id="chart-desc">${inWeeks} items in the 12 weeks from`);
   });
 
   it('charts the chosen topic per week on a topic filter', async () => {

@@ -212,7 +212,7 @@ function insideChosen(u: Unit, chosen: Set<AnyNode>): boolean {
 
 const ENDS_SENTENCE = /[.!?…]["»”)]?$/;
 const words = (t: string) => t.split(' ').length;
-const isCaption = (u: Unit) => u.afterImage && words(u.text) < 15 && !ENDS_SENTENCE.test(u.text);
+const isCaption = (u: Unit) => u.afterImage && !u.heading && words(u.text) < 15 && !ENDS_SENTENCE.test(u.text);
 
 /** A date or a time of day: `19:50`, `10.04.2023`, `2023-04-10`. */
 const DATE_OR_TIME = /(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)/;

@@ -135,6 +135,7 @@ export function collectUnits(root: Parent, keep: Set<AnyNode>): Unit[] {
     const innerLink = inLink || name === 'a';
     for (const c of node.children) walk(c, inner, innerLink, innerHeading, innerNegative);
     if (isBlock) flush(inner, innerHeading, innerNegative);
+    if (name === 'figure') afterImage = false; // a figure's caption was inside it
   };
   for (const c of root.children) walk(c, root, false, false, false);
   flush(root, false, false);

@@ -5,7 +5,7 @@
 import type { Doc } from './document';
 import { kzUsExplicit } from './kz-us';
 import { RULES } from './rules';
-import type { SentenceFacts, Signals } from './signals';
+import { factsOf, type SentenceFacts, type Signals } from './signals';
 
 /** The c5plus1 weight of one sentence, before the title boost. */
 export function c5Weight(doc: Doc, sig: Signals, f: SentenceFacts): number {
@@ -30,8 +30,34 @@ export function c5Weight(doc: Doc, sig: Signals, f: SentenceFacts): number {
   return 0;
 }
 
-/** Another "Central Asia +" format in the headline scales the whole item down. */
-export function c5TitleFactor(doc: Doc, sig: Signals): number {
-  if (!doc.hasTitle) return 1;
-  return sig.otherFormat.has(0) && !sig.c5Name.has(0) ? RULES.otherFormatTitleFactor : 1;
+/**
+ * What the whole item is about scales its c5plus1 evidence: another "Central Asia +" format in the
+ * headline, or a lead about the US and one other Central Asian state.
+ */
+export function c5ItemFactor(doc: Doc, sig: Signals): number {
+  if (doc.hasTitle && sig.otherFormat.has(0) && !sig.c5Name.has(0)) return RULES.otherFormatTitleFactor;
+  return isOtherStateStory(doc, sig) ? RULES.otherStateLeadFactor : 1;
+}
+
+/**
+ * The lead (headline and first body sentences) pairs the US with one Central Asian state other than
+ * Kazakhstan and names neither Kazakhstan nor the group: a report of US ties with that state, where a
+ * C5+1 line is the pair's channel or backdrop ("the Kyrgyz Republic and the United States emphasized
+ * the C5+1 format's positive impact"), not the format's own news.
+ */
+function isOtherStateStory(doc: Doc, sig: Signals): boolean {
+  const lead = Array.from(
+    { length: Math.min(doc.sentences.length, RULES.leadSentences + (doc.hasTitle ? 1 : 0)) },
+    (_, i) => i,
+  );
+  const states = new Set<number>();
+  let usWithState = false;
+  for (const s of lead) {
+    if (sig.kz.has(s) || sig.c5Name.has(s) || sig.caGroup.has(s) || sig.caFive.has(s)) return false;
+    const named = sig.c5States.flatMap((m, k) => (m.has(s) ? [k] : []));
+    for (const k of named) states.add(k);
+    if (named.length > 0 && factsOf(sig, s).hasUs) usWithState = true;
+  }
+  // index 0 of c5States is Kazakhstan
+  return usWithState && states.size === 1 && !states.has(0);
 }

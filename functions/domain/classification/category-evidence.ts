@@ -1,9 +1,9 @@
 /**
  * The evidence for both categories, gathered sentence by sentence (the title weighs 1.5x), then the
- * headline factors applied to the sums.
+ * item factors (headline, lead) applied to the sums.
  */
 import type { Evidence } from '../model';
-import { c5TitleFactor, c5Weight } from './c5plus1';
+import { c5ItemFactor, c5Weight } from './c5plus1';
 import type { Doc } from './document';
 import { kzUsExplicit, kzUsTitleFactor, kzUsWeight, namesKazakhstan } from './kz-us';
 import { RULES } from './rules';
@@ -31,7 +31,7 @@ export function weighCategories(doc: Doc, sig: Signals): CategoryWeights {
       c5Evidence.push({ label: 'c5plus1', text: clip(doc.sentences[s]), weight });
     }
   }
-  c5Sum *= c5TitleFactor(doc, sig);
+  c5Sum *= c5ItemFactor(doc, sig);
   // In a report of the C5+1, a sentence that does not name the two countries as such is most often
   // Kazakhstan's part in the group meeting; a bilateral paragraph keeps its full weight.
   const inC5Report = c5Sum >= RULES.c5Threshold;

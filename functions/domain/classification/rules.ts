@@ -777,10 +777,23 @@ export const RULES = {
   c5NameAloneWeight: 0.45,
 
   /**
-   * A visit to Kazakhstan ("visit Kazakhstan", "посетит Казахстан", "Қазақстанға сапар"): with the
-   * US side in the sentence and no third country, the two sides meet as directly as in a pairing.
+   * A visit to Kazakhstan ("visit Kazakhstan", "посетит Казахстан", "Қазақстанға сапар"), or aid given to
+   * it ("assistance to Kazakhstan", "to support Kazakhstan's efforts", "помощь Казахстану",
+   * "Қазақстанға көмек"): with the US side in the sentence and no third country, the two sides meet as
+   * directly as in a pairing.
    */
   visitToKazakhstan: [
+    '(?:assistance|aid|support|contribution|grant' +
+      L +
+      '|donation' +
+      L +
+      '|funding) (?:to|for) (?:the republic of )?kazakhstan' +
+      L,
+    '(?:support|assist|help)(?:s|ed|ing)? kazakhstan' + L,
+    '(?:помощ|содейств|поддержк|грант|финансирован)' + L + ' (?:для )?(?:республик' + L + ' )?казахстан' + L,
+    '(?:помог|поддерж|содейств)' + L + ' казахстан' + L,
+    'қазақстан' + L + ' (?:көмек|қолдау|грант)' + L,
+    'qazaqstan' + L + ' (?:komek|qoldau|grant)' + L,
     '(?:visit' +
       L +
       '|trip|travel' +
@@ -856,7 +869,9 @@ export const RULES = {
   ],
   /**
    * Between a mention of one side and one of the other, words that join them as the two parties of a
-   * meeting or call ("USAID ... met with Kazakhstan's KazAID", "Рубио провел переговоры с ... Казахстана").
+   * meeting or call ("USAID ... met with Kazakhstan's KazAID", "Рубио провел переговоры с ... Казахстана"),
+   * or of one deal: a buyer and a seller ("Kazakhstan's Air Astana signed a deal to purchase up to 15
+   * Boeing", "американская Cove Capital приобрела ... в Казахстане у Казахского фонда").
    */
   meetingJoiners: [
     '(?:met|meets|meeting|talks|spoke|speaks|a call|phone call|conversation|negotiations) with',
@@ -865,6 +880,9 @@ export const RULES = {
     'принял(?:а|и)?(?! участи)',
     'кездес\\p{L}*|келіссөз\\p{L}*|сөйлес\\p{L}*|қабылда\\p{L}*',
     'kezdes\\p{L}*|kelissoz\\p{L}*|soiles\\p{L}*|qabylda\\p{L}*',
+    '(?:purchas|acquir|order)(?:e|es|ed|ing)|(?:buy|buys|bought)',
+    '(?:приобр|купи|купл|закуп|заказ)\\p{L}*',
+    'сатып ал\\p{L}*|satyp al\\p{L}*',
   ],
   meetingJoinerMaxChars: 140,
 
@@ -947,6 +965,13 @@ export const RULES = {
     'resei' + L,
   ],
   otherFormatTitleFactor: 0.3,
+  /**
+   * A lead (headline and the first `leadSentences` body sentences) about the US and one other Central
+   * Asian state, naming neither Kazakhstan nor the group, scales the item's c5plus1 evidence by
+   * `otherStateLeadFactor`: its C5+1 lines are that pair's channel or backdrop.
+   */
+  otherStateLeadFactor: 0.3,
+  leadSentences: 2,
 
   /**
    * Topics, each a list of weighted patterns; a topic is assigned to a relevant item when its summed

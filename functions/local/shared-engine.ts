@@ -61,6 +61,8 @@ export interface SharedDynamoOptions {
 export async function openSharedDynamo(storeDir: string, options: SharedDynamoOptions): Promise<LocalDynamo> {
   mkdirSync(storeDir, { recursive: true });
   const waitMs = options.waitMs ?? Number(process.env.KZMON_ENGINE_WAIT_MS ?? 15_000);
+  // A failure from before this open (an engine about to give the lock back) is not this open's answer.
+  const opening = Date.now() - 100;
   const deadline = Date.now() + waitMs;
   let started = 0;
   let lease: Socket | undefined;
@@ -76,7 +78,7 @@ export async function openSharedDynamo(storeDir: string, options: SharedDynamoOp
     } else if (!processAlive(info.pid)) {
       removeStaleInfo(storeDir, info);
       continue;
-    } else if (info.state === 'failed') {
+    } else if (info.state === 'failed' && (info.failedAt ?? 0) >= opening) {
       throw new Error(`the local store ${storeDir} cannot be opened: ${info.error ?? 'unknown error'}`);
     } else if (info.state === 'ready' && info.control) {
       lease = await holdControl(info.control).catch(() => undefined);

@@ -27,11 +27,14 @@ function log(message) {
   process.stderr.write(`${new Date().toISOString()} engine ${process.pid}: ${message}\n`);
 }
 
+let claimed = false;
+
 function claim() {
   try {
     const fd = fs.openSync(lockPath, 'wx');
     fs.writeSync(fd, JSON.stringify({ pid: process.pid, db: dbPath, state: 'starting' }));
     fs.closeSync(fd);
+    claimed = true;
     return true;
   } catch (err) {
     if (err.code === 'EEXIST') return false;
@@ -86,12 +89,33 @@ function selfCheck(port) {
   });
 }
 
+/**
+ * LevelDB admits one process per database and reports a held lock only on first use, as a crash deep
+ * in dynalite; opening it once here first turns that into a sentence.
+ */
+async function assertDatabaseFree() {
+  const { Level } = require(require.resolve('level', { paths: [path.dirname(dynalitePath)] }));
+  const db = new Level(dbPath);
+  try {
+    await db.open();
+  } catch (err) {
+    const cause = err?.cause?.message ?? err?.message ?? String(err);
+    throw new Error(
+      /lock/i.test(cause)
+        ? `${dbPath} is open in another program (${cause}); close it (a script or test using this store) and try again`
+        : `${dbPath} cannot be opened: ${cause}`,
+    );
+  }
+  await db.close();
+}
+
 async function main() {
   fs.mkdirSync(dbPath, { recursive: true });
   if (!claim()) {
     log('another engine holds this store; leaving');
     return;
   }
+  await assertDatabaseFree();
   const dynalite = require(dynalitePath);
   const server = dynalite({ path: dbPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise((resolve, reject) => {
@@ -102,7 +126,7 @@ async function main() {
   const problem = await selfCheck(port);
   if (problem) {
     log(`cannot open ${dbPath}: ${problem}`);
-    publish({ state: 'failed', error: problem });
+    publish({ state: 'failed', error: problem, failedAt: Date.now() });
     // Long enough for the waiting opener to read why, then the lock is free again.
     setTimeout(() => {
       release();
@@ -152,13 +176,18 @@ async function main() {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((err) => {
+// Whatever goes wrong is said where the waiting opener reads it, then the lock is given back.
+process.on('uncaughtException', (err) => fail(err));
+main().catch((err) => fail(err));
+
+function fail(err) {
   log(`failed: ${err?.stack ? err.stack : err}`);
+  if (!claimed) process.exit(1);
   try {
-    publish({ state: 'failed', error: String(err?.message ? err.message : err) });
+    publish({ state: 'failed', error: String(err?.message ? err.message : err), failedAt: Date.now() });
   } catch {}
   setTimeout(() => {
     release();
     process.exit(1);
   }, 1500);
-});
+}

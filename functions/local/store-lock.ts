@@ -9,6 +9,8 @@ export interface EngineInfo {
   port?: number;
   control?: number;
   error?: string;
+  /** When the engine failed (ms since the epoch); it gives the lock back a moment later. */
+  failedAt?: number;
 }
 
 export function engineInfoPath(storeDir: string): string {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startLocalDynamo } from '../../functions/local/local-dynamodb';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'bin/kzmon.cjs');
@@ -98,6 +99,17 @@ describe('one local store shared by every command', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`is held by process ${holder.pid} \\(.*setInterval.*\\), which does not answer`));
     holder.kill('SIGKILL');
+  });
+
+  it('says the database is open in another program, and works once that program closes it', async () => {
+    const store = join(work, 'script');
+    const script = await startLocalDynamo({ dir: join(store, 'db') });
+    const refused = kzmon(['query'], { env: env({ KZMON_STORE: store }) });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^kzmon: the local store .* cannot be opened: .*db is open in another program \(IO error: lock/);
+    await script.close();
+    const run = kzmon(['query'], { env: env({ KZMON_STORE: store }) });
+    expect(run.status).toBe(0);
   });
 });
 

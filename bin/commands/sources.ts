@@ -77,36 +77,39 @@ export function registerSourcesCommand(program: Command): void {
     .option('--sources <file>', 'a JSON array of source definitions instead of the default live sources')
     .option('--articles <n>', 'how many articles to fetch and extract', '3')
     .option('-v, --verbose', 'log every step')
-    .action(
-      async (
-        id: string | undefined,
-        opts: { sources?: string; articles: string; verbose?: boolean; all?: boolean },
-        cmd: Command,
-      ) => {
-        const file = opts.sources ?? (cmd.parent?.opts() as { sources?: string } | undefined)?.sources;
-        const defs = loadSourcesOption(file);
-        if (opts.all || !id) {
-          if (!opts.all)
-            throw new UsageError(`name a source or use --all; known: ${defs.map((s) => s.id).join(', ')}`);
-          const { ok, table } = await checkAllSources(defs, { verbose: opts.verbose });
-          process.stdout.write(`${table}\n`);
-          process.exitCode = ok ? EXIT.ok : EXIT.failure;
-          return;
-        }
-        const source = defs.find((s) => s.id === id);
-        if (!source) {
-          process.stderr.write(`kzmon: no source "${id}"; known: ${defs.map((s) => s.id).join(', ')}\n`);
-          process.exitCode = EXIT.usage;
-          return;
-        }
-        const report = await checkSource(source, defs, {
-          articles: Math.max(0, Number(opts.articles) || 0),
-          verbose: opts.verbose,
-        });
-        process.stdout.write(`${report.lines.join('\n')}\n`);
-        process.exitCode = report.ok ? EXIT.ok : EXIT.failure;
-      },
-    );
+    .action((id: string | undefined, opts: CheckOptions, cmd: Command) => checkCommand(id, opts, cmd));
+}
+
+interface CheckOptions {
+  sources?: string;
+  articles: string;
+  verbose?: boolean;
+  all?: boolean;
+}
+
+async function checkCommand(id: string | undefined, opts: CheckOptions, cmd: Command): Promise<void> {
+  const file = opts.sources ?? (cmd.parent?.opts() as { sources?: string } | undefined)?.sources;
+  const defs = loadSourcesOption(file);
+  if (opts.all || !id) {
+    if (!opts.all)
+      throw new UsageError(`name a source or use --all; known: ${defs.map((s) => s.id).join(', ')}`);
+    const { ok, table } = await checkAllSources(defs, { verbose: opts.verbose });
+    process.stdout.write(`${table}\n`);
+    process.exitCode = ok ? EXIT.ok : EXIT.failure;
+    return;
+  }
+  const source = defs.find((s) => s.id === id);
+  if (!source) {
+    process.stderr.write(`kzmon: no source "${id}"; known: ${defs.map((s) => s.id).join(', ')}\n`);
+    process.exitCode = EXIT.usage;
+    return;
+  }
+  const report = await checkSource(source, defs, {
+    articles: Math.max(0, Number(opts.articles) || 0),
+    verbose: opts.verbose,
+  });
+  process.stdout.write(`${report.lines.join('\n')}\n`);
+  process.exitCode = report.ok ? EXIT.ok : EXIT.failure;
 }
 
 async function localHealth(defs: SourceDefinition[]): Promise<Map<string, SourceHealth>> {

@@ -20,6 +20,7 @@ import {
   NetworkError,
   ResponseTooLargeError,
 } from '../domain/sources/http-port';
+import { isLoopback, isPrivateAddress } from './address-policy';
 import { isCloudflareChallenge } from '../domain/sources/source-failure';
 
 // Re-exported so callers that build a client also get its errors and the body decoder from one place.
@@ -38,6 +39,7 @@ export {
   detectCharset,
   InvalidEncodingError,
 } from '../domain/sources/text-encoding';
+export { isLoopback, isPrivateAddress } from './address-policy';
 
 export const USER_AGENT =
   'kz-news-monitor/0.1 (+https://github.com/kz-news-monitor/kz-news-monitor; news monitoring for Kazakhstan-US relations)';
@@ -68,37 +70,6 @@ export interface HttpClientOptions {
   /** Injected in tests so backoff and Retry-After are observed without waiting. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
-
-const PRIVATE_V4 = [
-  /^0\./,
-  /^10\./,
-  /^127\./,
-  /^169\.254\./,
-  /^172\.(1[6-9]|2\d|3[01])\./,
-  /^192\.168\./,
-  /^192\.0\.0\./,
-  /^198\.1[89]\./,
-  /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./,
-  /^(22[4-9]|23\d|24\d|25[0-5])\./,
-];
-
-export function isPrivateAddress(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local'))
-    return true;
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(h)) return PRIVATE_V4.some((re) => re.test(h));
-  if (h.includes(':')) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-    if (mapped) return isPrivateAddress(mapped[1]!);
-    return h === '::' || h === '::1' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
-  }
-  return false;
-}
-
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || /^127\./.test(h) || h === '::1';
 }
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -281,15 +252,7 @@ export class HttpClient implements HttpPort {
   /** A single attempt at one address. */
   private once(url: URL, method: string, body: string | undefined, req: HttpRequest): Promise<HttpResponse> {
     this.counters.requests++;
-    const headers: Record<string, string> = {
-      'user-agent': this.userAgent,
-      accept: '*/*',
-      'accept-encoding': 'gzip, deflate, br',
-      ...req.headers,
-    };
-    if (req.etag) headers['if-none-match'] = req.etag;
-    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    const headers = this.requestHeaders(body, req);
     const where = url.toString();
     const lib = url.protocol === 'https:' ? https : http;
 
@@ -303,28 +266,8 @@ export class HttpClient implements HttpPort {
         request.destroy();
         reject(err);
       };
-      const total = setTimeout(
-        () =>
-          fail(
-            new NetworkError(
-              `no answer within ${seconds(this.timeoutMs)} (timed out after ${this.timeoutMs} ms) fetching ${where}`,
-              where,
-              'ETIMEDOUT',
-            ),
-          ),
-        this.timeoutMs,
-      );
-      const connect = setTimeout(
-        () =>
-          fail(
-            new NetworkError(
-              `could not connect within ${this.connectTimeoutMs} ms to ${url.host}`,
-              where,
-              'ECONNECT_TIMEOUT',
-            ),
-          ),
-        this.connectTimeoutMs,
-      );
+      const total = setTimeout(() => fail(this.stalled(where)), this.timeoutMs);
+      const connect = setTimeout(() => fail(this.unreachable(url, where)), this.connectTimeoutMs);
       const done = (status: number, out: Headers, buf: Buffer) => {
         if (settled) return;
         settled = true;
@@ -336,55 +279,7 @@ export class HttpClient implements HttpPort {
       const request = lib.request(
         url,
         { method, headers, lookup: this.checkedLookup(url.hostname), agent: false },
-        (res) => {
-          const out = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (Array.isArray(value)) for (const v of value) out.append(name, v);
-            else if (value !== undefined) out.set(name, value);
-          }
-          const status = res.statusCode ?? 0;
-          if (status >= 300 && status < 400) {
-            res.resume();
-            res.on('end', () => done(status, out, Buffer.alloc(0)));
-            res.on('error', (e) =>
-              fail(new NetworkError(`network error reading ${where}: ${e.message}`, where)),
-            );
-            return;
-          }
-          const declared = Number(res.headers['content-length'] ?? 'NaN');
-          const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-          if (Number.isFinite(declared) && declared > this.maxBytes && !encoding) {
-            fail(
-              new ResponseTooLargeError(
-                `response from ${where} is ${declared} bytes, over the ${this.maxBytes}-byte cap`,
-              ),
-            );
-            return;
-          }
-          let stream: NodeJS.ReadableStream = res;
-          if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
-          else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
-          else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on('data', (chunk: Buffer) => {
-            size += chunk.byteLength;
-            if (size > this.maxBytes) {
-              fail(
-                new ResponseTooLargeError(`response from ${where} exceeded the ${this.maxBytes}-byte cap`),
-              );
-              return;
-            }
-            chunks.push(chunk);
-          });
-          stream.on('end', () => done(status, out, Buffer.concat(chunks)));
-          stream.on('error', (e: Error) =>
-            fail(new NetworkError(`could not read ${where}: ${e.message}`, where)),
-          );
-          res.on('aborted', () =>
-            fail(new NetworkError(`connection closed while reading ${where}`, where, 'ECONNRESET')),
-          );
-        },
+        (res) => this.readResponse(res, where, fail, done),
       );
       request.on('socket', (socket) => {
         const up = () => clearTimeout(connect);
@@ -400,6 +295,86 @@ export class HttpClient implements HttpPort {
       });
       request.end(body);
     });
+  }
+
+  /** The whole exchange took too long: said as the wait a person saw (the attempts are added by request()). */
+  private stalled(where: string): NetworkError {
+    return new NetworkError(
+      `no answer within ${seconds(this.timeoutMs)} (timed out after ${this.timeoutMs} ms) fetching ${where}`,
+      where,
+      'ETIMEDOUT',
+    );
+  }
+
+  private unreachable(url: URL, where: string): NetworkError {
+    return new NetworkError(
+      `could not connect within ${this.connectTimeoutMs} ms to ${url.host}`,
+      where,
+      'ECONNECT_TIMEOUT',
+    );
+  }
+
+  private requestHeaders(body: string | undefined, req: HttpRequest): Record<string, string> {
+    const headers: Record<string, string> = {
+      'user-agent': this.userAgent,
+      accept: '*/*',
+      'accept-encoding': 'gzip, deflate, br',
+      ...req.headers,
+    };
+    if (req.etag) headers['if-none-match'] = req.etag;
+    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    return headers;
+  }
+
+  /** Reads one answer: redirects without their body, others decompressed under the size cap. */
+  private readResponse(
+    res: http.IncomingMessage,
+    where: string,
+    fail: (err: Error) => void,
+    done: (status: number, headers: Headers, body: Buffer) => void,
+  ): void {
+    const out = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (Array.isArray(value)) for (const v of value) out.append(name, v);
+      else if (value !== undefined) out.set(name, value);
+    }
+    const status = res.statusCode ?? 0;
+    if (status >= 300 && status < 400) {
+      res.resume();
+      res.on('end', () => done(status, out, Buffer.alloc(0)));
+      res.on('error', (e) => fail(new NetworkError(`network error reading ${where}: ${e.message}`, where)));
+      return;
+    }
+    const declared = Number(res.headers['content-length'] ?? 'NaN');
+    const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+    if (Number.isFinite(declared) && declared > this.maxBytes && !encoding) {
+      fail(
+        new ResponseTooLargeError(
+          `response from ${where} is ${declared} bytes, over the ${this.maxBytes}-byte cap`,
+        ),
+      );
+      return;
+    }
+    let stream: NodeJS.ReadableStream = res;
+    if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
+    else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
+    else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > this.maxBytes) {
+        fail(new ResponseTooLargeError(`response from ${where} exceeded the ${this.maxBytes}-byte cap`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('end', () => done(status, out, Buffer.concat(chunks)));
+    stream.on('error', (e: Error) => fail(new NetworkError(`could not read ${where}: ${e.message}`, where)));
+    res.on('aborted', () =>
+      fail(new NetworkError(`connection closed while reading ${where}`, where, 'ECONNRESET')),
+    );
   }
 
   /** Resolves the name and refuses it when it lands on a private address (DNS can point anywhere). */

@@ -83,72 +83,85 @@ export async function backfillSource(
 ): Promise<BackfillSourceResult> {
   const state = (await deps.store.getSourceStates([source.id])).get(source.id);
   const readPage = pageReader(source, deps, state?.pathUsed);
-  const progress: BackfillProgress = {
+  const progress: BackfillSourceResult = {
     sourceId: source.id,
     page: 0,
     inRange: 0,
     handled: 0,
     relevant: 0,
     reachedBack: null,
+    failures: 0,
+    stoppedBecause: '',
   };
-  let failures = 0;
   let previousPage = '';
   const maxPages = deps.maxPages ?? 500;
   for (let page = 1; page <= maxPages; page++) {
     progress.page = page;
     const entries = await readPage(page);
-    if (!entries || entries.length === 0)
-      return {
-        ...progress,
-        failures,
-        stoppedBecause: `page ${page} lists nothing: the start of the history`,
-      };
+    if (!entries || entries.length === 0) {
+      return { ...progress, stoppedBecause: `page ${page} lists nothing: the start of the history` };
+    }
     const signature = entries.map((e) => e.itemId).join(',');
     if (signature === previousPage) {
       return {
         ...progress,
-        failures,
         stoppedBecause: `page ${page} repeats page ${page - 1}: the site does not page back`,
       };
     }
     previousPage = signature;
-    const dated = entries.filter((e) => e.publishedAt);
-    for (const e of dated)
-      if (!progress.reachedBack || e.publishedAt! < progress.reachedBack)
-        progress.reachedBack = e.publishedAt!;
-    const wanted = entries.filter((e) => inRange(e, range));
-    progress.inRange += wanted.length;
-    const unseen =
-      wanted.length > 0
-        ? await deps.store.findUnseen(
-            wanted.map((e) => e.itemId),
-            deps.now?.() ?? new Date(),
-          )
-        : new Set<string>();
-    for (const entry of wanted.filter((e) => unseen.has(e.itemId))) {
-      try {
-        const outcome = await deps.handle(entry);
-        progress.handled++;
-        if (outcome === 'relevant') progress.relevant++;
-      } catch (err) {
-        failures++;
-        deps.log.error('backfill item failed; run backfill again to retry it', {
-          sourceId: source.id,
-          url: entry.url,
-          error: (err as Error).message,
-        });
-      }
-    }
-    deps.onPage?.({ ...progress });
-    if (dated.length > 0 && dated.every((e) => Date.parse(e.publishedAt!) < range.since.getTime())) {
+    const allOlder = await handlePage(source, entries, range, deps, progress);
+    const { failures: _f, stoppedBecause: _s, ...shown } = progress;
+    deps.onPage?.(shown);
+    if (allOlder) {
       return {
         ...progress,
-        failures,
         stoppedBecause: `page ${page} is entirely older than ${range.since.toISOString()}`,
       };
     }
   }
-  return { ...progress, failures, stoppedBecause: `stopped after ${maxPages} pages (the limit)` };
+  return { ...progress, stoppedBecause: `stopped after ${maxPages} pages (the limit)` };
+}
+
+/**
+ * Hands the page's entries in range that the store does not hold to the per-item step, counting into
+ * `progress`; answers whether every dated entry on the page is older than the range (the walk's end).
+ */
+async function handlePage(
+  source: SourceDefinition,
+  entries: FeedEntry[],
+  range: BackfillRange,
+  deps: BackfillDeps,
+  progress: BackfillSourceResult,
+): Promise<boolean> {
+  const dated = entries.filter((e) => e.publishedAt);
+  for (const e of dated) {
+    if (!progress.reachedBack || e.publishedAt! < progress.reachedBack) progress.reachedBack = e.publishedAt!;
+  }
+  const wanted = entries.filter((e) => inRange(e, range));
+  progress.inRange += wanted.length;
+  const now = deps.now?.() ?? new Date();
+  const unseen =
+    wanted.length > 0
+      ? await deps.store.findUnseen(
+          wanted.map((e) => e.itemId),
+          now,
+        )
+      : new Set<string>();
+  for (const entry of wanted.filter((e) => unseen.has(e.itemId))) {
+    try {
+      const outcome = await deps.handle(entry);
+      progress.handled++;
+      if (outcome === 'relevant') progress.relevant++;
+    } catch (err) {
+      progress.failures++;
+      deps.log.error('backfill item failed; run backfill again to retry it', {
+        sourceId: source.id,
+        url: entry.url,
+        error: (err as Error).message,
+      });
+    }
+  }
+  return dated.length > 0 && dated.every((e) => Date.parse(e.publishedAt!) < range.since.getTime());
 }
 
 /** An entry without a date cannot be placed: it is kept, as the site listed it among dated ones in range. */

@@ -200,14 +200,18 @@ describe('date range edges', () => {
   const ids = async (raw: Record<string, string>) =>
     (await edge.queryItems(parseItemQuery({ ...raw, limit: '50' }))).items.map((i) => Number(i.url.split('-').pop()) - 1000);
 
-  it('a date-only range covers whole days, both ends inclusive', async () => {
-    expect(await ids({ since: '2026-11-01', until: '2026-11-01' })).toEqual([4, 3, 2]);
+  it('a date-only range covers whole Astana days (UTC+5), both ends inclusive', async () => {
+    // 2026-11-01 in Astana runs from 2026-10-31T19:00Z to 2026-11-01T18:59:59.999Z.
+    expect(await ids({ since: '2026-11-01', until: '2026-11-01' })).toEqual([3, 2, 1]);
+    expect(await ids({ since: '2026-11-02', until: '2026-11-02' })).toEqual([6, 5, 4]);
   });
   it('since and until instants are inclusive', async () => {
     expect(await ids({ since: '2026-11-01T00:00:00.000Z', until: '2026-11-01T12:00:00.000Z' })).toEqual([3, 2]);
   });
   it('an instant is inclusive to the precision written', async () => {
-    expect(await ids({ until: '2026-11-01T23:59' })).toEqual([4, 3, 2, 1]);
+    expect(await ids({ until: '2026-11-01T23:59Z' })).toEqual([4, 3, 2, 1]);
+    // Without an offset, a time is Astana time: 23:59 in Astana is 18:59 UTC.
+    expect(await ids({ until: '2026-11-01T23:59' })).toEqual([3, 2, 1]);
   });
   it('offsets are converted to UTC', async () => {
     expect(await ids({ since: '2026-11-02T05:00+05:00' })).toEqual([6, 5]);

@@ -87,13 +87,39 @@ export const BANKS: Record<Lang, Bank> = {
     readAlso: 'Read also',
     comments: 'Comments',
     latest: 'Latest news',
-    nav: ['Politics', 'Economy', 'Society', 'World', 'Regions', 'Sports', 'Culture', 'Incidents', 'Photo', 'Video', 'Press releases', 'Special projects'],
+    nav: [
+      'Politics',
+      'Economy',
+      'Society',
+      'World',
+      'Regions',
+      'Sports',
+      'Culture',
+      'Incidents',
+      'Photo',
+      'Video',
+      'Press releases',
+      'Special projects',
+    ],
     footer: [
       'Use of materials of the agency is allowed only with a hyperlink to the source and with the permission of the editorial office.',
       'The editorial office is not responsible for the content of comments left by readers of the site.',
       'Certificate of registration of the mass media issued by the Ministry of Information and Social Development of the Republic of Kazakhstan.',
     ],
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
   },
   ru: {
     subjects: [
@@ -157,13 +183,39 @@ export const BANKS: Record<Lang, Bank> = {
     readAlso: 'Читайте также',
     comments: 'Комментарии',
     latest: 'Последние новости',
-    nav: ['Политика', 'Экономика', 'Общество', 'Мир', 'Регионы', 'Спорт', 'Культура', 'Происшествия', 'Фото', 'Видео', 'Пресс-релизы', 'Спецпроекты'],
+    nav: [
+      'Политика',
+      'Экономика',
+      'Общество',
+      'Мир',
+      'Регионы',
+      'Спорт',
+      'Культура',
+      'Происшествия',
+      'Фото',
+      'Видео',
+      'Пресс-релизы',
+      'Спецпроекты',
+    ],
     footer: [
       'Использование материалов агентства допускается только при наличии гиперссылки на источник и с разрешения редакции.',
       'Редакция не несет ответственности за содержание комментариев, оставленных читателями сайта.',
       'Свидетельство о постановке на учет средства массовой информации выдано Министерством информации и общественного развития Республики Казахстан.',
     ],
-    months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+    months: [
+      'января',
+      'февраля',
+      'марта',
+      'апреля',
+      'мая',
+      'июня',
+      'июля',
+      'августа',
+      'сентября',
+      'октября',
+      'ноября',
+      'декабря',
+    ],
   },
   kk: {
     subjects: [
@@ -180,7 +232,18 @@ export const BANKS: Record<Lang, Bank> = {
       'Делегация',
       'Астана халықаралық форумының сарапшылары',
     ],
-    verbs: ['талқылады', 'қарастырды', 'таныстырды', 'жоспарын жариялады', 'меморандумға қол қойды', 'нығайтуға шақырды', 'ілгерілеуін атап өтті', 'кеңейтуге келісті', 'болашағын талқылады', 'маңызын атап өтті'],
+    verbs: [
+      'талқылады',
+      'қарастырды',
+      'таныстырды',
+      'жоспарын жариялады',
+      'меморандумға қол қойды',
+      'нығайтуға шақырды',
+      'ілгерілеуін атап өтті',
+      'кеңейтуге келісті',
+      'болашағын талқылады',
+      'маңызын атап өтті',
+    ],
     objects: [
       'тау-кен саласындағы инвестициялық жобаларды',
       'көлік дәліздерін жаңғыртуды',
@@ -193,7 +256,16 @@ export const BANKS: Record<Lang, Bank> = {
       'шағын және орта бизнесті дамытуды',
       'Транскаспий халықаралық көлік бағыты бойынша логистиканы',
     ],
-    tails: ['Астанадағы кездесуде', 'жұмыс сапары барысында', 'деп хабарлайды ведомствоның баспасөз қызметі', 'алдағы жылдары', 'форум аясында', 'ұлттық даму жоспары шеңберінде', 'жыл соңына дейін', 'халықаралық серіктестердің қатысуымен'],
+    tails: [
+      'Астанадағы кездесуде',
+      'жұмыс сапары барысында',
+      'деп хабарлайды ведомствоның баспасөз қызметі',
+      'алдағы жылдары',
+      'форум аясында',
+      'ұлттық даму жоспары шеңберінде',
+      'жыл соңына дейін',
+      'халықаралық серіктестердің қатысуымен',
+    ],
     relevant: [
       'Қазақстан мен АҚШ сауда, энергетика және сирек металдар саласындағы ынтымақтастықты кеңейту мәселелерін талқылады',
       'Тараптар Орталық Азия мен Америка Құрама Штаттары көшбасшыларының С5+1 саммитіне дайындықты қарастырды',
@@ -204,12 +276,38 @@ export const BANKS: Record<Lang, Bank> = {
     readAlso: 'Сондай-ақ оқыңыз',
     comments: 'Пікірлер',
     latest: 'Соңғы жаңалықтар',
-    nav: ['Саясат', 'Экономика', 'Қоғам', 'Әлем', 'Өңірлер', 'Спорт', 'Мәдениет', 'Оқиға', 'Фото', 'Видео', 'Баспасөз релиздері', 'Арнайы жобалар'],
+    nav: [
+      'Саясат',
+      'Экономика',
+      'Қоғам',
+      'Әлем',
+      'Өңірлер',
+      'Спорт',
+      'Мәдениет',
+      'Оқиға',
+      'Фото',
+      'Видео',
+      'Баспасөз релиздері',
+      'Арнайы жобалар',
+    ],
     footer: [
       'Агенттік материалдарын пайдалану дереккөзге гиперсілтеме болған жағдайда және редакцияның рұқсатымен ғана жүзеге асырылады.',
       'Редакция сайт оқырмандары қалдырған пікірлердің мазмұнына жауап бермейді.',
     ],
-    months: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+    months: [
+      'қаңтар',
+      'ақпан',
+      'наурыз',
+      'сәуір',
+      'мамыр',
+      'маусым',
+      'шілде',
+      'тамыз',
+      'қыркүйек',
+      'қазан',
+      'қараша',
+      'желтоқсан',
+    ],
   },
   'kk-latn': {
     subjects: [
@@ -224,7 +322,16 @@ export const BANKS: Record<Lang, Bank> = {
       'Saýda jáne ıntegrasıa mınıstrligi',
       'Májilis depýtattary',
     ],
-    verbs: ['talqylady', 'qarastyrdy', 'tanystyrdy', 'josparyn jarıalady', 'memorandýmǵa qol qoıdy', 'nyǵaıtýǵa shaqyrdy', 'ilgerileýin atap ótti', 'keńeıtýge kelisti'],
+    verbs: [
+      'talqylady',
+      'qarastyrdy',
+      'tanystyrdy',
+      'josparyn jarıalady',
+      'memorandýmǵa qol qoıdy',
+      'nyǵaıtýǵa shaqyrdy',
+      'ilgerileýin atap ótti',
+      'keńeıtýge kelisti',
+    ],
     objects: [
       'taý-ken salasyndaǵy ınvestısıalyq jobalardy',
       'kólik dálizderin jańǵyrtýdy',
@@ -235,7 +342,14 @@ export const BANKS: Record<Lang, Bank> = {
       'joǵary bilim salasyndaǵy birlesken baǵdarlamalardy',
       'shaǵyn jáne orta bıznesti damytýdy',
     ],
-    tails: ['Astanadaǵy kezdesýde', 'jumys sapary barysynda', 'dep habarlaıdy vedomstvonyń baspasóz qyzmeti', 'aldaǵy jyldary', 'forým aıasynda', 'jyl sońyna deıin'],
+    tails: [
+      'Astanadaǵy kezdesýde',
+      'jumys sapary barysynda',
+      'dep habarlaıdy vedomstvonyń baspasóz qyzmeti',
+      'aldaǵy jyldary',
+      'forým aıasynda',
+      'jyl sońyna deıin',
+    ],
     relevant: [
       'Qazaqstan men AQSh saýda, energetıka jáne sırek metaldar salasyndaǵy yntymaqtastyqty keńeıtý máselelerin talqylady',
       'Taraptar Ortalyq Azıa men Amerıka Qurama Shtattary kóshbasshylarynyń C5+1 sammıtine daıyndyqty qarastyrdy',
@@ -250,16 +364,35 @@ export const BANKS: Record<Lang, Bank> = {
       'Agenttik materıaldaryn paıdalaný derekkózge gıpersilteme bolǵan jaǵdaıda jáne redaksıanyń ruqsatymen ǵana júzege asyrylady.',
       'Redaksıa saıt oqyrmandary qaldyrǵan pikirlerdiń mazmunyna jaýap bermeıdi.',
     ],
-    months: ['Qańtar', 'Aqpan', 'Naýryz', 'Sáýir', 'Mamyr', 'Maýsym', 'Shilde', 'Tamyz', 'Qyrkúıek', 'Qazan', 'Qarasha', 'Jeltoqsan'],
+    months: [
+      'Qańtar',
+      'Aqpan',
+      'Naýryz',
+      'Sáýir',
+      'Mamyr',
+      'Maýsym',
+      'Shilde',
+      'Tamyz',
+      'Qyrkúıek',
+      'Qazan',
+      'Qarasha',
+      'Jeltoqsan',
+    ],
   },
 };
 
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function sentence(r: R, b: Bank): string {
   const s = `${pick(r, b.subjects)} ${pick(r, b.verbs)} ${pick(r, b.objects)} ${pick(r, b.tails)}`;
   const n = int(r, 0, 3);
-  const figure = n === 0 ? ` (${int(r, 2, 98)}.${int(r, 0, 9)}%)` : n === 1 ? ` ${int(r, 12, 980)} ${b === BANKS.en ? 'million' : 'млн'}` : '';
+  const figure =
+    n === 0
+      ? ` (${int(r, 2, 98)}.${int(r, 0, 9)}%)`
+      : n === 1
+        ? ` ${int(r, 12, 980)} ${b === BANKS.en ? 'million' : 'млн'}`
+        : '';
   return `${s}${figure}.`;
 }
 
@@ -268,11 +401,14 @@ export function paragraph(r: R, b: Bank, sentences: number): string {
 }
 
 export function headline(r: R, b: Bank, relevant: boolean): string {
-  const base = relevant ? pick(r, b.relevant) : `${pick(r, b.subjects)} ${pick(r, b.verbs)} ${pick(r, b.objects)}`;
+  const base = relevant
+    ? pick(r, b.relevant)
+    : `${pick(r, b.subjects)} ${pick(r, b.verbs)} ${pick(r, b.objects)}`;
   return base.length > 110 ? base.slice(0, base.lastIndexOf(' ', 110)) : base;
 }
 
-export const hex = (r: R, n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(r, 0, 15)]).join('');
+export const hex = (r: R, n: number) =>
+  Array.from({ length: n }, () => '0123456789abcdef'[int(r, 0, 15)]).join('');
 
 export function slugify(s: string): string {
   return (

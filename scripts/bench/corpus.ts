@@ -10,7 +10,19 @@
  */
 
 import { seededRandom } from '../../test/support/seeded-random';
-import { type Bank, BANKS, esc, headline, hex, int, type Lang, paragraph, pick, type R, slugify } from './corpus-text';
+import {
+  type Bank,
+  BANKS,
+  esc,
+  headline,
+  hex,
+  int,
+  type Lang,
+  paragraph,
+  pick,
+  type R,
+  slugify,
+} from './corpus-text';
 
 export type PageKind =
   | 'kazinform-old'
@@ -65,7 +77,12 @@ function inlineScripts(r: R, b: Bank, size: number): string {
   const state: Record<string, unknown>[] = [];
   let len = 0;
   while (len < size) {
-    const o = { id: int(r, 1000, 999999), title: paragraph(r, b, 1), tags: [pick(r, b.nav), pick(r, b.nav)], views: int(r, 10, 90000) };
+    const o = {
+      id: int(r, 1000, 999999),
+      title: paragraph(r, b, 1),
+      tags: [pick(r, b.nav), pick(r, b.nav)],
+      views: int(r, 10, 90000),
+    };
     const s = JSON.stringify(o);
     len += s.length;
     state.push(o);
@@ -75,10 +92,13 @@ function inlineScripts(r: R, b: Bank, size: number): string {
 <script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})(window,document,"script","https://mc.yandex.ru/metrika/tag.js","ym");ym(${int(r, 10000, 99999)},"init",{clickmap:true,trackLinks:true});</script>`;
 }
 
-const ICON = '<svg width="24" height="24" viewBox="0 0 24 24"><path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"/></svg>';
+const ICON =
+  '<svg width="24" height="24" viewBox="0 0 24 24"><path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"/></svg>';
 
 function header(r: R, b: Bank, brand: string): string {
-  const links = b.nav.map((n) => `<li class="menu__item"><a href="/${slugify(n)}/">${esc(n)}</a></li>`).join('');
+  const links = b.nav
+    .map((n) => `<li class="menu__item"><a href="/${slugify(n)}/">${esc(n)}</a></li>`)
+    .join('');
   return `<header class="header"><div class="header__top"><a class="logo" href="/">${ICON}<span>${brand}</span></a>
 <div class="lang-switch"><a href="/ru/">РУС</a><a href="/kz/">ҚАЗ</a><a href="/en/">ENG</a></div>
 <form class="search" action="/search"><input name="q" placeholder="Search"><button>${ICON}</button></form>
@@ -100,7 +120,10 @@ function share(cls = 'share-buttons'): string {
 }
 
 function readAlso(r: R, b: Bank, cls: string): string {
-  const links = Array.from({ length: int(r, 1, 3) }, () => `<a href="/news/${hex(r, 8)}">${esc(headline(r, b, r() < 0.3))}</a>`).join('<br>');
+  const links = Array.from(
+    { length: int(r, 1, 3) },
+    () => `<a href="/news/${hex(r, 8)}">${esc(headline(r, b, r() < 0.3))}</a>`,
+  ).join('<br>');
   return `<div class="${cls}"><strong>${esc(b.readAlso)}:</strong> ${links}</div>`;
 }
 
@@ -189,7 +212,10 @@ function oldKazinform(r: R, s: Story, url: string, variant: 'bl' | 'article_body
 <div class="data_author_bl"><a href="/author/${hex(r, 4)}">${esc(pick(r, ['Aigerim Ospanova', 'Dana Sarsenova', 'Yerlan Abenov', 'Ainur Kassymova']))}</a></div>
 ${share('share_article_bl social')}
 <div class="body_article_bl">${r() < 0.5 ? figure(r, b) : ''}${s.paragraphs
-          .map((p, i) => `<p>${i === 0 ? esc(b.dateline) : ''}${esc(p)}</p>${i === 1 ? `<div class="frame_news_article_adapt">${readAlso(r, b, 'frame_news_in')}</div>` : ''}`)
+          .map(
+            (p, i) =>
+              `<p>${i === 0 ? esc(b.dateline) : ''}${esc(p)}</p>${i === 1 ? `<div class="frame_news_article_adapt">${readAlso(r, b, 'frame_news_in')}</div>` : ''}`,
+          )
           .join('\n')}</div>
 <div class="keywords_bl"><a href="/tag/1">${esc(pick(r, b.nav))}</a> <a href="/tag/2">${esc(pick(r, b.nav))}</a></div>`
       : `<h1 class="article_title">${esc(s.title)}</h1><div class="article_date">${date}</div>
@@ -280,14 +306,20 @@ function govkzBody(r: R, s: Story): string {
   const style = int(r, 0, 2);
   const img = r() < 0.4 ? `<p><img src="/uploads/2026/${hex(r, 8)}.jpg" style="width:100%"></p>` : '';
   let frag: string;
-  if (style === 0) frag = s.paragraphs.map((p) => `<p style="text-align: justify;"><span style="font-size:14pt">${esc(p)}</span></p>`).join('');
+  if (style === 0)
+    frag = s.paragraphs
+      .map((p) => `<p style="text-align: justify;"><span style="font-size:14pt">${esc(p)}</span></p>`)
+      .join('');
   else if (style === 1) frag = `<p>${s.paragraphs.map(esc).join('<br><br>')}</p>`;
   else frag = s.paragraphs.map((p) => `<div><span>${esc(p)}</span></div>`).join('\n');
   frag = `${img}${frag}`;
   if (r() < 0.25) {
     frag = `<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body>${frag}<p>&nbsp;</p></body></html>`;
   } else if (r() < 0.5) {
-    frag += `<p><strong>${esc(pick(r, b.footer))}</strong></p>`.replace(/<strong>.*<\/strong>/, '<strong>#MFA #Kazakhstan</strong>');
+    frag += `<p><strong>${esc(pick(r, b.footer))}</strong></p>`.replace(
+      /<strong>.*<\/strong>/,
+      '<strong>#MFA #Kazakhstan</strong>',
+    );
   }
   return frag;
 }
@@ -295,11 +327,18 @@ function govkzBody(r: R, s: Story): string {
 function generic(r: R, s: Story, url: string): string {
   const b = BANKS[s.lang];
   const htmlLang = s.lang === 'en' ? 'en' : s.lang === 'ru' ? 'ru' : 'kk';
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: s.publishedAt, author: { '@type': 'Person', name: 'Staff' } };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: s.title,
+    datePublished: s.publishedAt,
+    author: { '@type': 'Person', name: 'Staff' },
+  };
   const head = `<title>${esc(s.title)} — ${esc(pick(r, ['Astana Times', 'Tengrinews', 'The Diplomat', 'Kursiv', 'Times of Central Asia']))}</title>
 <link rel="canonical" href="${url}"><meta property="og:title" content="${esc(s.title)}"><script type="application/ld+json">${JSON.stringify(ld)}</script>`;
   const ps = s.paragraphs.map((p) => `<p>${esc(p)}</p>`);
-  if (ps.length > 3) ps.splice(2, 0, `<div class="ad-slot"><p>Advertisement</p></div>`, readAlso(r, b, 'related-inline'));
+  if (ps.length > 3)
+    ps.splice(2, 0, `<div class="ad-slot"><p>Advertisement</p></div>`, readAlso(r, b, 'related-inline'));
   return doc(
     htmlLang,
     head,
@@ -314,7 +353,13 @@ ${footer(r, b)}${inlineScripts(r, b, int(r, 5000, 30000))}`,
 }
 
 /** One page of the given kind; `n` makes its URL unique. */
-export function generatePage(kind: PageKind, id: number, r: R, origin?: string, relevantShare = 0.3): BenchPage {
+export function generatePage(
+  kind: PageKind,
+  id: number,
+  r: R,
+  origin?: string,
+  relevantShare = 0.3,
+): BenchPage {
   const relevant = r() < relevantShare;
   const langFor: Record<PageKind, () => Lang> = {
     'kazinform-old': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
@@ -330,7 +375,13 @@ export function generatePage(kind: PageKind, id: number, r: R, origin?: string, 
   };
   const lang = langFor[kind]();
   const newPlatform = kind.startsWith('kazinform-new') || kind === 'kazinform-2026';
-  const s = story(r, lang, newPlatform && r() < 0.85, relevant, kind.includes('old') ? int(r, 2019, 2022) : int(r, 2023, 2026));
+  const s = story(
+    r,
+    lang,
+    newPlatform && r() < 0.85,
+    relevant,
+    kind.includes('old') ? int(r, 2019, 2022) : int(r, 2023, 2026),
+  );
   const slug = `${slugify(s.title)}`;
   const o = origin;
   const site = (real: string) => o ?? real;
@@ -378,13 +429,25 @@ export function generatePage(kind: PageKind, id: number, r: R, origin?: string, 
       html = generic(r, s, url);
       break;
   }
-  return { id, kind, lang, url, html, title: s.title, lead: s.lead, paragraphs: s.paragraphs, publishedAt: s.publishedAt, relevant };
+  return {
+    id,
+    kind,
+    lang,
+    url,
+    html,
+    title: s.title,
+    lead: s.lead,
+    paragraphs: s.paragraphs,
+    publishedAt: s.publishedAt,
+    relevant,
+  };
 }
 
 /** `perKind` pages of every kind, interleaved, from one seed. */
 export function generateCorpus(perKind: number, seed = 20261127): BenchPage[] {
   const r = rng(seed);
   const pages: BenchPage[] = [];
-  for (let i = 0; i < perKind; i++) for (const kind of PAGE_KINDS) pages.push(generatePage(kind, pages.length, r));
+  for (let i = 0; i < perKind; i++)
+    for (const kind of PAGE_KINDS) pages.push(generatePage(kind, pages.length, r));
   return pages;
 }

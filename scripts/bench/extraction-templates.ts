@@ -10,8 +10,17 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../functions/domain/extraction/extract-article';
 import type { ExtractedArticle } from '../../functions/domain/model';
-import { mean, median, overlap, tokens } from './recall';
-import { generateTemplateCorpus, HOLDOUT_KINDS, knownText, TEMPLATE_KINDS, type TemplateKind, type TemplatePage } from './templates';
+import { leadRepeatsBody, mean, median, overlap, storedText } from './recall';
+
+export { leadRepeatsBody, storedText } from './recall';
+import {
+  generateTemplateCorpus,
+  HOLDOUT_KINDS,
+  knownText,
+  TEMPLATE_KINDS,
+  type TemplateKind,
+  type TemplatePage,
+} from './templates';
 
 export interface TemplateScore {
   kind: TemplateKind;
@@ -52,21 +61,12 @@ export function readabilityText(html: string, url: string): string {
   }
 }
 
-/** What the monitor stores and classifies: the lead, then every paragraph, nothing taken out. */
-export function storedText(a: ExtractedArticle): string {
-  return [a.lead, ...a.paragraphs].filter(Boolean).join('\n');
-}
-
-/** True when the lead and the body's first paragraph say the same thing (the lead stored twice). */
-export function leadRepeatsBody(a: ExtractedArticle): boolean {
-  const first = a.paragraphs[0];
-  if (!a.lead || !first) return false;
-  const lead = tokens(a.lead).join(' ');
-  const head = tokens(first).join(' ');
-  return lead.length > 0 && (head.startsWith(lead) || lead.startsWith(head));
-}
-
-function timeRun(pages: TemplatePage[]): { ours: number; theirs: number; articles: ExtractedArticle[]; texts: string[] } {
+function timeRun(pages: TemplatePage[]): {
+  ours: number;
+  theirs: number;
+  articles: ExtractedArticle[];
+  texts: string[];
+} {
   let ours = 0;
   let theirs = 0;
   const articles: ExtractedArticle[] = [];
@@ -83,7 +83,12 @@ function timeRun(pages: TemplatePage[]): { ours: number; theirs: number; article
   return { ours, theirs, articles, texts };
 }
 
-function scoreKind(kind: TemplateKind, pages: TemplatePage[], articles: ExtractedArticle[], texts: string[]): TemplateScore {
+function scoreKind(
+  kind: TemplateKind,
+  pages: TemplatePage[],
+  articles: ExtractedArticle[],
+  texts: string[],
+): TemplateScore {
   const idx = pages.map((p, i) => (p.kind === kind ? i : -1)).filter((i) => i >= 0);
   const ours = idx.map((i) => overlap(knownText(pages[i]!), storedText(articles[i]!)));
   const theirs = idx.map((i) => overlap(knownText(pages[i]!), texts[i]!));
@@ -102,7 +107,11 @@ function scoreKind(kind: TemplateKind, pages: TemplatePage[], articles: Extracte
 }
 
 /** Scores and times both extractors on `perKind` pages of every template kind, `runs` timed runs. */
-export function benchTemplateExtraction(perKind = 20, runs = 5, log: (s: string) => void = () => {}): TemplateExtractionResult {
+export function benchTemplateExtraction(
+  perKind = 20,
+  runs = 5,
+  log: (s: string) => void = () => {},
+): TemplateExtractionResult {
   const pages = generateTemplateCorpus(perKind);
   timeRun(pages.slice(0, 16)); // warm-up: JIT and lazy module initialisation
   const projectMs: number[] = [];
@@ -113,7 +122,9 @@ export function benchTemplateExtraction(perKind = 20, runs = 5, log: (s: string)
     first ??= run;
     projectMs.push(run.ours);
     readabilityMs.push(run.theirs);
-    log(`  template extraction run ${i + 1}/${runs}: project ${run.ours.toFixed(0)} ms, readability ${run.theirs.toFixed(0)} ms`);
+    log(
+      `  template extraction run ${i + 1}/${runs}: project ${run.ours.toFixed(0)} ms, readability ${run.theirs.toFixed(0)} ms`,
+    );
   }
   return {
     pages: pages.length,
@@ -134,7 +145,8 @@ export function renderTemplateTable(x: TemplateExtractionResult): string {
     (k) =>
       `| ${k.kind}${k.holdout ? ' (held out)' : ''} | ${k.pages} | ${pct(k.recall)} (min ${pct(k.minRecall)}) · ${pct(k.readabilityRecall)} | ${pct(k.precision)} (min ${pct(k.minPrecision)}) · ${pct(k.readabilityPrecision)} | ${k.leadRepeated} |`,
   );
-  const ms = (xs: number[]) => `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} / ${Math.max(...xs).toFixed(0)} ms`;
+  const ms = (xs: number[]) =>
+    `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} / ${Math.max(...xs).toFixed(0)} ms`;
   const noisy = x.loadAverage > x.cores ? ' (noisy: load average above the cores)' : '';
   return [
     '| template | pages | recall (project · Readability) | precision (project · Readability) | lead repeated |',

@@ -9,7 +9,7 @@ import { classify } from '../../functions/domain/classification/classify';
 import { extractArticle } from '../../functions/domain/extraction/extract-article';
 import type { ExtractedArticle, Language } from '../../functions/domain/model';
 import { type BenchPage, PAGE_KINDS, type PageKind } from './corpus';
-import { mean, median, overlap } from './recall';
+import { mean, median, overlap, storedText } from './recall';
 
 export interface KindRecall {
   kind: PageKind;
@@ -67,18 +67,25 @@ function projectExtract(page: BenchPage): ExtractedArticle {
   return extractArticle(page.html, page.url, { language: hintLang(page) });
 }
 
-function projectText(a: ExtractedArticle): string {
-  const lead = a.lead && !(a.paragraphs[0] ?? '').startsWith(a.lead) ? a.lead : null;
-  return [lead, ...a.paragraphs].filter(Boolean).join('\n');
-}
+/** Scored as stored: the lead and every paragraph, a repeated lead counted twice. */
+const projectText = storedText;
 
 const knownBody = (p: BenchPage) => [p.lead, ...p.paragraphs].filter(Boolean).join('\n');
 
-export function benchExtraction(pages: BenchPage[], runs: number, log: (s: string) => void): ExtractionResult {
+export function benchExtraction(
+  pages: BenchPage[],
+  runs: number,
+  log: (s: string) => void,
+): ExtractionResult {
   // Warm both up (JIT, lazy module init) on a slice before timing.
   for (const p of pages.slice(0, 10)) {
     const a = projectExtract(p);
-    classify({ title: a.title, body: a.paragraphs.join('\n\n'), language: a.language ?? hintLang(p), url: p.url });
+    classify({
+      title: a.title,
+      body: a.paragraphs.join('\n\n'),
+      language: a.language ?? hintLang(p),
+      url: p.url,
+    });
     readabilityText(p);
   }
   const projectRates: number[] = [];
@@ -103,14 +110,22 @@ export function benchExtraction(pages: BenchPage[], runs: number, log: (s: strin
     });
     projectRates.push(pages.length / (tp / 1000));
     readabilityRates.push(pages.length / (tr / 1000));
-    log(`  extraction run ${i + 1}/${runs}: project ${projectRates.at(-1)!.toFixed(0)} pages/s, readability ${readabilityRates.at(-1)!.toFixed(1)} pages/s`);
+    log(
+      `  extraction run ${i + 1}/${runs}: project ${projectRates.at(-1)!.toFixed(0)} pages/s, readability ${readabilityRates.at(-1)!.toFixed(1)} pages/s`,
+    );
   }
 
   // Recall from the first timed run's output (both extractors are deterministic).
   const rows = pages.map((p, j) => {
     const a = articles[j]!;
     const rText = readTexts[j]!;
-    return { p, a, proj: overlap(knownBody(p), projectText(a)), read: overlap(knownBody(p), rText), rEmpty: rText.trim() === '' };
+    return {
+      p,
+      a,
+      proj: overlap(knownBody(p), projectText(a)),
+      read: overlap(knownBody(p), rText),
+      rEmpty: rText.trim() === '',
+    };
   });
   const byKind: KindRecall[] = PAGE_KINDS.map((kind) => {
     const rs = rows.filter((r) => r.p.kind === kind);

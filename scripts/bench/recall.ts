@@ -1,4 +1,5 @@
 /** Token-level recall and precision of extracted text against a page's known body. */
+import type { ExtractedArticle } from '../../functions/domain/model';
 
 export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -46,4 +47,18 @@ export function quantile(xs: number[], q: number): number {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+/** What the monitor stores and classifies: the lead, then every paragraph, nothing taken out. */
+export function storedText(a: ExtractedArticle): string {
+  return [a.lead, ...a.paragraphs].filter(Boolean).join('\n');
+}
+
+/** True when the lead and the body's first paragraph say the same thing (the lead stored twice). */
+export function leadRepeatsBody(a: ExtractedArticle): boolean {
+  const first = a.paragraphs[0];
+  if (!a.lead || !first) return false;
+  const lead = tokens(a.lead).join(' ');
+  const head = tokens(first).join(' ');
+  return lead.length > 0 && (head.startsWith(lead) || lead.startsWith(head));
 }

@@ -50,7 +50,10 @@ describe('extractArticle: oldest Kazinform page (div.article_body p)', () => {
 
 describe('extractArticle: new platform', () => {
   it('English: h1 title, description lead without dateline, meta time, author, tags', () => {
-    const a = extractArticle(page('kazinform-new-en.html'), 'https://qazinform.com/news/tokayev-trump-3f9a1c');
+    const a = extractArticle(
+      page('kazinform-new-en.html'),
+      'https://qazinform.com/news/tokayev-trump-3f9a1c',
+    );
     expect(a.title).toBe('Tokayev, Trump discuss cooperation by phone');
     expect(a.publishedAt).toBe('2025-08-18T03:32:00.000Z'); // meta time has no offset: Astana
     expect(a.author).toBe('Dana Kuanysheva');
@@ -63,7 +66,9 @@ describe('extractArticle: new platform', () => {
       'Critical minerals',
     ]);
     expect(a.tags).toEqual(['USA', 'Tokayev']);
-    expect(a.canonicalUrl).toBe('https://qazinform.com/news/tokayev-trump-discuss-cooperation-by-phone-3f9a1c');
+    expect(a.canonicalUrl).toBe(
+      'https://qazinform.com/news/tokayev-trump-discuss-cooperation-by-phone-3f9a1c',
+    );
   });
   it('Russian: explicit offset in meta, Cyrillic dateline, caption dropped', () => {
     const a = extractArticle(page('kazinform-new-ru.html'), 'https://www.inform.kz/ru/tokaev-a1b2c3');
@@ -71,17 +76,26 @@ describe('extractArticle: new platform', () => {
     expect(a.title).toBe('Токаев и Байден обсудили партнерство');
     expect(a.publishedAt).toBe('2024-08-05T09:20:00.000Z');
     expect(a.lead).toBe('Президент Касым-Жомарт Токаев провел телефонный разговор с Президентом США.');
-    expect(a.paragraphs).toEqual(['Стороны обсудили казахстанско-американское сотрудничество.', 'Особое внимание уделено энергетике.']);
+    expect(a.paragraphs).toEqual([
+      'Стороны обсудили казахстанско-американское сотрудничество.',
+      'Особое внимание уделено энергетике.',
+    ]);
   });
   it('Kazakh Latin: Latin month name, language from the text, Qazinform dateline', () => {
-    const a = extractArticle(page('kazinform-new-kk-latin.html'), 'https://qz.inform.kz/news/toqaev-aqsh-1a2b3c/');
+    const a = extractArticle(
+      page('kazinform-new-kk-latin.html'),
+      'https://qz.inform.kz/news/toqaev-aqsh-1a2b3c/',
+    );
     expect(a.language).toBe('kk');
     expect(a.publishedAt).toBe('2025-01-14T06:05:00.000Z');
     expect(a.title).toBe('Toqaev AQSh Prezıdentimen telefon arqyly sóılesti');
     expect(a.lead).toMatch(/^Memleket basshysy/);
   });
   it('2026 article__content variant in Kazakh Cyrillic: bare text node, read-also and share dropped', () => {
-    const a = extractArticle(page('kazinform-kk-cyrillic-2026.html'), 'https://www.inform.kz/kz/toqaev-9e8d7c');
+    const a = extractArticle(
+      page('kazinform-kk-cyrillic-2026.html'),
+      'https://www.inform.kz/kz/toqaev-9e8d7c',
+    );
     expect(a.language).toBe('kk');
     expect(a.title).toBe('Тоқаев Блинкенмен кездесті');
     expect(a.publishedAt).toBe('2026-09-03T11:45:00.000Z');
@@ -96,7 +110,9 @@ describe('extractArticle: AMP, gov.kz, generic', () => {
     const a = extractArticle(page('kazinform-amp.html'), 'https://www.inform.kz/en/x_a3980616/amp');
     expect(a.title).toBe('Kazakhstan, U.S. hold consular consultations');
     expect(a.publishedAt).toBe('2022-09-19T11:14:00.000Z');
-    expect(a.lead).toBe('Consular consultations between Kazakhstan and the United States took place in Washington.');
+    expect(a.lead).toBe(
+      'Consular consultations between Kazakhstan and the United States took place in Washington.',
+    );
     expect(a.paragraphs).toEqual(['The delegations discussed visa facilitation for Kazakh citizens.']);
   });
   it('gov.kz fragment: <br><br> splits, double-escaped entities decoded, empty paragraphs dropped', () => {
@@ -128,7 +144,10 @@ describe('extractArticle: AMP, gov.kz, generic', () => {
     expect(a.paragraphs.join(' ')).not.toMatch(/Most read|Copyright|Related:/);
   });
   it('hints override the declared language', () => {
-    expect(extractArticle(page('kazinform-new-en.html'), 'https://qazinform.com/news/x', { language: 'kk' }).language).toBe('kk');
+    expect(
+      extractArticle(page('kazinform-new-en.html'), 'https://qazinform.com/news/x', { language: 'kk' })
+        .language,
+    ).toBe('kk');
   });
 });
 
@@ -173,6 +192,8 @@ describe('stripDateline', () => {
     expect(stripDateline(input)).toBe(expected);
   });
   it('leaves text without a dateline alone', () => {
-    expect(stripDateline('Kazinform reports that talks were held.')).toBe('Kazinform reports that talks were held.');
+    expect(stripDateline('Kazinform reports that talks were held.')).toBe(
+      'Kazinform reports that talks were held.',
+    );
   });
 });

@@ -16,17 +16,20 @@ const pages = generateTemplateCorpus(4, 7_301);
 
 describe.each(TEMPLATE_KINDS)('template %s', (kind) => {
   const mine = pages.filter((p) => p.kind === kind);
-  it.each(mine.map((p, i) => [i, p] as const))('page %i: recall ≥ 0.95, precision ≥ 0.90, never below Readability, lead stored once', (_, p) => {
-    const a = extractArticle(p.html, p.url);
-    const ours = overlap(knownText(p), storedText(a));
-    const theirs = overlap(knownText(p), readabilityText(p.html, p.url));
-    expect(ours.recall).toBeGreaterThanOrEqual(0.95);
-    expect(ours.precision).toBeGreaterThanOrEqual(0.9);
-    expect(ours.recall).toBeGreaterThanOrEqual(theirs.recall - 0.005);
-    expect(ours.precision).toBeGreaterThanOrEqual(theirs.precision - 0.005);
-    expect(leadRepeatsBody(a)).toBe(false);
-    expect(a.title).toBe(p.title);
-  });
+  it.each(mine.map((p, i) => [i, p] as const))(
+    'page %i: recall ≥ 0.95, precision ≥ 0.90, never below Readability, lead stored once',
+    (_, p) => {
+      const a = extractArticle(p.html, p.url);
+      const ours = overlap(knownText(p), storedText(a));
+      const theirs = overlap(knownText(p), readabilityText(p.html, p.url));
+      expect(ours.recall).toBeGreaterThanOrEqual(0.95);
+      expect(ours.precision).toBeGreaterThanOrEqual(0.9);
+      expect(ours.recall).toBeGreaterThanOrEqual(theirs.recall - 0.005);
+      expect(ours.precision).toBeGreaterThanOrEqual(theirs.precision - 0.005);
+      expect(leadRepeatsBody(a)).toBe(false);
+      expect(a.title).toBe(p.title);
+    },
+  );
 });
 
 describe('1C-Bitrix page: <br> paragraphs beside a longer "Other news" list', () => {

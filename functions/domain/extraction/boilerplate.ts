@@ -9,16 +9,56 @@ import { type Parent, type Unit, linkDensity } from './units';
 const BOX_HEADING = new RegExp(
   '^(?:' +
     [
-      'related(?: (?:news|articles|posts|stories|content))?', 'read (?:also|more|next)', 'see also', 'also read',
-      'more (?:news|stories|from \\p{L}+|on this(?: topic)?|in \\p{L}+)', 'other news', 'latest(?: news)?', 'most (?:read|popular|viewed|shared)',
-      'popular(?: news)?', 'trending(?: now)?', 'recommended(?: for you)?', 'you (?:may|might) (?:also )?like', "editor'?s picks?",
-      'top stories', '\\d* ?comments?', 'leave a (?:reply|comment)', 'discussion', 'news feed',
-      'похожие (?:новости|материалы|статьи|публикации)', 'читайте (?:также|ещё|еще|по теме)', 'смотрите также', 'другие новости',
-      '(?:ещё|еще) (?:новости|по теме)', 'последние новости', 'самое (?:читаемое|популярное|обсуждаемое)', 'популярное', 'популярные новости',
-      'материалы по теме', 'новости по теме', 'по теме', 'рекомендуем', 'лента новостей', 'главное', 'комментари[ий]\\p{L}*', 'обсуждение',
-      'ұқсас жаңалықтар', 'сондай-ақ оқыңыз', 'оқи отырыңыз', 'басқа жаңалықтар', 'тағы жаңалықтар', 'соңғы жаңалықтар',
-      'көп оқылған(?:дар)?', 'тақырыпқа қатысты', 'пікірлер', 'uqsas jańalyqtar', 'sondaı-aq oqyńyz', 'basqa jańalyqtar',
-      'sońǵy jańalyqtar', 'kóp oqylǵan', 'pikirler',
+      'related(?: (?:news|articles|posts|stories|content))?',
+      'read (?:also|more|next)',
+      'see also',
+      'also read',
+      'more (?:news|stories|from \\p{L}+|on this(?: topic)?|in \\p{L}+)',
+      'other news',
+      'latest(?: news)?',
+      'most (?:read|popular|viewed|shared)',
+      'popular(?: news)?',
+      'trending(?: now)?',
+      'recommended(?: for you)?',
+      'you (?:may|might) (?:also )?like',
+      "editor'?s picks?",
+      'top stories',
+      '\\d* ?comments?',
+      'leave a (?:reply|comment)',
+      'discussion',
+      'news feed',
+      'похожие (?:новости|материалы|статьи|публикации)',
+      'читайте (?:также|ещё|еще|по теме)',
+      'смотрите также',
+      'другие новости',
+      '(?:ещё|еще) (?:новости|по теме)',
+      'последние новости',
+      'самое (?:читаемое|популярное|обсуждаемое)',
+      'популярное',
+      'популярные новости',
+      'материалы по теме',
+      'новости по теме',
+      'по теме',
+      'рекомендуем',
+      'лента новостей',
+      'главное',
+      'комментари[ий]\\p{L}*',
+      'обсуждение',
+      'ұқсас жаңалықтар',
+      'сондай-ақ оқыңыз',
+      'оқи отырыңыз',
+      'басқа жаңалықтар',
+      'тағы жаңалықтар',
+      'соңғы жаңалықтар',
+      'көп оқылған(?:дар)?',
+      'тақырыпқа қатысты',
+      'пікірлер',
+      'uqsas jańalyqtar',
+      'sondaı-aq oqyńyz',
+      'basqa jańalyqtar',
+      'sońǵy jańalyqtar',
+      'kóp oqylǵan',
+      'pikirler',
     ].join('|') +
     ')\\s*(?:\\(\\d+\\)|\\d+)?\\s*[:.…»›→]?$',
   'iu',
@@ -82,7 +122,11 @@ export function markTeaserLists(units: Unit[]): void {
   for (const u of units) {
     const headline = isHeadlineLink(u);
     let child: Parent = u.block;
-    for (let p = u.block.parent as Parent | null, depth = 0; p && depth < 6; p = p.parent as Parent | null, depth++) {
+    for (
+      let p = u.block.parent as Parent | null, depth = 0;
+      p && depth < 6;
+      p = p.parent as Parent | null, depth++
+    ) {
       let kids = childOf.get(p);
       if (!kids) {
         kids = new Map();
@@ -110,7 +154,11 @@ export function markTeaserLists(units: Unit[]): void {
   }
   if (lists.size === 0) return;
   for (const u of units) {
-    for (let p = u.block as Parent | null, depth = 0; p && depth < 8; p = p.parent as Parent | null, depth++) {
+    for (
+      let p = u.block as Parent | null, depth = 0;
+      p && depth < 8;
+      p = p.parent as Parent | null, depth++
+    ) {
       if (lists.has(p)) {
         u.boiler = true;
         break;

@@ -15,11 +15,44 @@ interface Agg {
 }
 
 /** Elements whose text is one paragraph: their parent is the container that gets the score. */
-const PARAGRAPH = new Set(['p', 'pre', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th']);
-const BLOCK_CHILD = new Set(['p', 'div', 'section', 'article', 'ul', 'ol', 'table', 'blockquote', 'pre', 'h2', 'h3', 'h4', 'figure', 'dl', 'main']);
+const PARAGRAPH = new Set([
+  'p',
+  'pre',
+  'li',
+  'dd',
+  'dt',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'td',
+  'th',
+]);
+const BLOCK_CHILD = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'table',
+  'blockquote',
+  'pre',
+  'h2',
+  'h3',
+  'h4',
+  'figure',
+  'dl',
+  'main',
+]);
 const LIST_LIKE = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'aside', 'form', 'nav']);
-const POSITIVE = /(?:^|[-_\s])(?:article|body|content|entry|hentry|main|page|post|text|blog|story|news-?detail|full-?story)(?:$|[-_\s])/i;
-const NEGATIVE = /(?:^|[-_\s])(?:hidden|banner|combx|comment|contact|footer|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget)(?:$|[-_\s])/i;
+const POSITIVE =
+  /(?:^|[-_\s])(?:article|body|content|entry|hentry|main|page|post|text|blog|story|news-?detail|full-?story)(?:$|[-_\s])/i;
+const NEGATIVE =
+  /(?:^|[-_\s])(?:hidden|banner|combx|comment|contact|footer|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget)(?:$|[-_\s])/i;
 
 function hasBlockChild(el: Parent): boolean {
   for (const c of el.children) if (c.type === 'tag' && BLOCK_CHILD.has(c.name)) return true;
@@ -33,7 +66,8 @@ function hasBlockChild(el: Parent): boolean {
 function scoringParent(block: Parent, runs: Map<Parent, number>): Parent | null {
   if (block.type === 'root') return block;
   const paragraph = PARAGRAPH.has(block.name) && block.name !== 'td' && block.name !== 'th';
-  if (paragraph || (!hasBlockChild(block) && (runs.get(block) ?? 0) <= 1)) return (block.parent as Parent | null) ?? block;
+  if (paragraph || (!hasBlockChild(block) && (runs.get(block) ?? 0) <= 1))
+    return (block.parent as Parent | null) ?? block;
   return block;
 }
 
@@ -67,7 +101,17 @@ function tagWeight(el: Parent): number {
   const n = el.name;
   if (n === 'div' || n === 'article' || n === 'main') return 5;
   if (n === 'pre' || n === 'td' || n === 'blockquote') return 3;
-  if (n === 'ol' || n === 'ul' || n === 'dl' || n === 'dd' || n === 'dt' || n === 'li' || n === 'form' || n === 'address') return -3;
+  if (
+    n === 'ol' ||
+    n === 'ul' ||
+    n === 'dl' ||
+    n === 'dd' ||
+    n === 'dt' ||
+    n === 'li' ||
+    n === 'form' ||
+    n === 'address'
+  )
+    return -3;
   if (/^h[1-6]$/.test(n) || n === 'th') return -5;
   return 0;
 }
@@ -103,7 +147,12 @@ const STORY_START_WINDOW = 15;
 /** The weight of a candidate that starts far from the headline (a footer, a sidebar, comments). */
 const FAR_FROM_HEADLINE = 0.5;
 
-function scoreCandidates(units: Unit[], live: (u: Unit) => boolean, agg: Map<Parent, Agg>, headline: number): Map<Parent, number> {
+function scoreCandidates(
+  units: Unit[],
+  live: (u: Unit) => boolean,
+  agg: Map<Parent, Agg>,
+  headline: number,
+): Map<Parent, number> {
   const raw = new Map<Parent, number>();
   const firstUnit = new Map<Parent, number>();
   const runs = new Map<Parent, number>();
@@ -125,7 +174,8 @@ function scoreCandidates(units: Unit[], live: (u: Unit) => boolean, agg: Map<Par
     const a = agg.get(p);
     const start = firstUnit.get(p)! - headline;
     // A story follows its headline: a candidate that starts far from it, or before it, is weighed down.
-    const near = headline < 0 || (start >= -1 && start <= STORY_START_WINDOW) || within(units[headline]!.block, p);
+    const near =
+      headline < 0 || (start >= -1 && start <= STORY_START_WINDOW) || within(units[headline]!.block, p);
     final.set(p, s * (1 - (a && a.len > 0 ? a.link / a.len : 0)) * (near ? 1 : FAR_FROM_HEADLINE));
   }
   return final;
@@ -151,7 +201,11 @@ function unify(top: Parent, scores: Map<Parent, number>): Parent {
   const threshold = Math.max(MIN_SCORE, (scores.get(top) ?? 0) * 0.75);
   const near = [...scores].filter(([p, s]) => p !== top && s >= threshold && !within(top, p)).map(([p]) => p);
   if (near.length < 3) return top;
-  for (let a = top.parent as Parent | null; a && a.type !== 'root' && a.name !== 'body'; a = a.parent as Parent | null) {
+  for (
+    let a = top.parent as Parent | null;
+    a && a.type !== 'root' && a.name !== 'body';
+    a = a.parent as Parent | null
+  ) {
     let inside = 0;
     for (const n of near) if (within(n, a)) inside++;
     if (inside >= 3) return a;
@@ -206,13 +260,15 @@ function inLinkBox(u: Unit, stop: Set<AnyNode>, agg: Map<Parent, Agg>): boolean 
 }
 
 function insideChosen(u: Unit, chosen: Set<AnyNode>): boolean {
-  for (let p: Parent | null = u.block; p; p = p.parent as Parent | null) if (chosen.has(p as AnyNode)) return true;
+  for (let p: Parent | null = u.block; p; p = p.parent as Parent | null)
+    if (chosen.has(p as AnyNode)) return true;
   return false;
 }
 
 const ENDS_SENTENCE = /[.!?…]["»”)]?$/;
 const words = (t: string) => t.split(' ').length;
-const isCaption = (u: Unit) => u.afterImage && !u.heading && words(u.text) < 15 && !ENDS_SENTENCE.test(u.text);
+const isCaption = (u: Unit) =>
+  u.afterImage && !u.heading && words(u.text) < 15 && !ENDS_SENTENCE.test(u.text);
 
 /** A date or a time of day: `19:50`, `10.04.2023`, `2023-04-10`. */
 const DATE_OR_TIME = /(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)/;
@@ -235,10 +291,17 @@ function trim(units: Unit[]): Unit[] {
 }
 
 /** One pass: `classes` says whether class names that mean "comments", "related"… exclude blocks. */
-export function selectStory(units: Unit[], keep: Set<unknown>, title: string | null, classes: boolean): Selection | null {
+export function selectStory(
+  units: Unit[],
+  keep: Set<unknown>,
+  title: string | null,
+  classes: boolean,
+): Selection | null {
   const live = (u: Unit) => !u.boiler && !(classes && u.classNegative);
   const agg = aggregate(units, live);
-  const headline = units.findIndex((u) => (u.heading && keep.has(u.block)) || (title != null && u.text === title));
+  const headline = units.findIndex(
+    (u) => (u.heading && keep.has(u.block)) || (title != null && u.text === title),
+  );
   const scores = scoreCandidates(units, live, agg, headline);
   const top0 = best(scores);
   if (!top0) return null;
@@ -249,7 +312,8 @@ export function selectStory(units: Unit[], keep: Set<unknown>, title: string | n
   // The story starts at its headline: breadcrumbs and rubrics above it in the same container are not story.
   const from = headline >= 0 && insideChosen(units[headline]!, chosen) ? headline : 0;
   units.forEach((u, i) => {
-    if (i < from || !live(u) || !insideChosen(u, chosen) || !keepUnit(u, title) || inLinkBox(u, chosen, agg)) return;
+    if (i < from || !live(u) || !insideChosen(u, chosen) || !keepUnit(u, title) || inLinkBox(u, chosen, agg))
+      return;
     picked.push(u);
     if (first < 0) first = i;
   });

@@ -9,20 +9,73 @@ export const ASTANA_OFFSET_MINUTES = 5 * 60;
 const MONTH_PREFIXES: Array<[string, number]> = (
   [
     // Kazakh Latin (after diacritics are removed: Naýryz -> nayryz, Qyrkúiek -> qyrkuiek)
-    ['qantar', 1], ['kantar', 1], ['aqpan', 2], ['akpan', 2], ['nauryz', 3], ['nayryz', 3], ['nawryz', 3],
-    ['sauir', 4], ['sayir', 4], ['sawir', 4], ['mamyr', 5], ['mausym', 6], ['maysym', 6], ['mawsym', 6],
-    ['shilde', 7], ['tamyz', 8], ['qyrkuiek', 9], ['qyrkyiek', 9], ['qyrkuyek', 9], ['kyrkuiek', 9],
-    ['qazan', 10], ['kazan', 10], ['qarasha', 11], ['karasha', 11], ['jeltoqsan', 12], ['zheltoqsan', 12],
+    ['qantar', 1],
+    ['kantar', 1],
+    ['aqpan', 2],
+    ['akpan', 2],
+    ['nauryz', 3],
+    ['nayryz', 3],
+    ['nawryz', 3],
+    ['sauir', 4],
+    ['sayir', 4],
+    ['sawir', 4],
+    ['mamyr', 5],
+    ['mausym', 6],
+    ['maysym', 6],
+    ['mawsym', 6],
+    ['shilde', 7],
+    ['tamyz', 8],
+    ['qyrkuiek', 9],
+    ['qyrkyiek', 9],
+    ['qyrkuyek', 9],
+    ['kyrkuiek', 9],
+    ['qazan', 10],
+    ['kazan', 10],
+    ['qarasha', 11],
+    ['karasha', 11],
+    ['jeltoqsan', 12],
+    ['zheltoqsan', 12],
     ['zheltoksan', 12],
     // Kazakh Cyrillic
-    ['қаңтар', 1], ['ақпан', 2], ['наурыз', 3], ['сәуір', 4], ['мамыр', 5], ['маусым', 6], ['шілде', 7],
-    ['тамыз', 8], ['қыркүйек', 9], ['қазан', 10], ['қараша', 11], ['желтоқсан', 12],
+    ['қаңтар', 1],
+    ['ақпан', 2],
+    ['наурыз', 3],
+    ['сәуір', 4],
+    ['мамыр', 5],
+    ['маусым', 6],
+    ['шілде', 7],
+    ['тамыз', 8],
+    ['қыркүйек', 9],
+    ['қазан', 10],
+    ['қараша', 11],
+    ['желтоқсан', 12],
     // Russian, nominative and genitive
-    ['январ', 1], ['феврал', 2], ['март', 3], ['апрел', 4], ['май', 5], ['мая', 5], ['июн', 6], ['июл', 7],
-    ['август', 8], ['сентябр', 9], ['октябр', 10], ['ноябр', 11], ['декабр', 12],
+    ['январ', 1],
+    ['феврал', 2],
+    ['март', 3],
+    ['апрел', 4],
+    ['май', 5],
+    ['мая', 5],
+    ['июн', 6],
+    ['июл', 7],
+    ['август', 8],
+    ['сентябр', 9],
+    ['октябр', 10],
+    ['ноябр', 11],
+    ['декабр', 12],
     // English
-    ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8],
-    ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+    ['jan', 1],
+    ['feb', 2],
+    ['mar', 3],
+    ['apr', 4],
+    ['may', 5],
+    ['jun', 6],
+    ['jul', 7],
+    ['aug', 8],
+    ['sep', 9],
+    ['oct', 10],
+    ['nov', 11],
+    ['dec', 12],
   ] as Array<[string, number]>
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -48,7 +101,15 @@ const TIME_RE = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)/;
 const DMY_NUMERIC_RE = /(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)/;
 const WORD_RE = /[\p{L}]+/gu;
 
-function toIso(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number): string | null {
+function toIso(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offsetMin: number,
+): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || y < 1990 || y > 2100) return null;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000;
   const date = new Date(ms);
@@ -82,7 +143,8 @@ export function parseLocalDate(text: string): string | null {
       if (off.toUpperCase() === 'Z') offset = 0;
       else {
         const digits = off.replace(':', '');
-        offset = (digits[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+        offset =
+          (digits[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
       }
     }
     return toIso(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), offset);

@@ -83,7 +83,10 @@ function scriptText(el: Element): string {
 function indexScript(el: Element, index: PageIndex): void {
   const type = (attr(el, 'type') ?? '').toLowerCase();
   if (type === 'application/ld+json') index.jsonLd.push(scriptText(el));
-  else if (type === 'application/json' && (attr(el, 'id') === '__NEXT_DATA__' || attr(el, 'id') === '__NUXT_DATA__')) {
+  else if (
+    type === 'application/json' &&
+    (attr(el, 'id') === '__NEXT_DATA__' || attr(el, 'id') === '__NUXT_DATA__')
+  ) {
     index.stateJson.push(scriptText(el));
   }
 }
@@ -100,7 +103,8 @@ function indexElement(el: Element, index: PageIndex): void {
   } else if (name === 'h1') index.h1.push(el);
   else if (name === 'time') index.time.push(el);
   else if (name === 'title' && index.titleText == null) index.titleText = rawText(el);
-  else if (name === 'link' && a.rel?.toLowerCase() === 'canonical' && index.canonical == null) index.canonical = a.href ?? null;
+  else if (name === 'link' && a.rel?.toLowerCase() === 'canonical' && index.canonical == null)
+    index.canonical = a.href ?? null;
   else if (name === 'html' && index.htmlLang == null) index.htmlLang = a.lang ?? null;
   else if (name === 'body' && !index.body) index.body = el;
   if (a.rel === 'tag' && name === 'a') index.relTag.push(el);
@@ -108,7 +112,8 @@ function indexElement(el: Element, index: PageIndex): void {
   if (a.itemprop && !index.byItemprop.has(a.itemprop)) index.byItemprop.set(a.itemprop, el);
   const cls = a.class;
   if (cls && INDEXED_CLASS.test(cls)) {
-    for (const token of cls.split(/\s+/)) if (INDEXED_CLASS.test(token) && !index.byClass.has(token)) index.byClass.set(token, el);
+    for (const token of cls.split(/\s+/))
+      if (INDEXED_CLASS.test(token) && !index.byClass.has(token)) index.byClass.set(token, el);
   }
 }
 

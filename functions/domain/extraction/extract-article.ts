@@ -6,10 +6,27 @@
  */
 import type { ExtractedArticle, Language } from '../model';
 import { genericStory } from './content';
-import { type AnyNode, type Element, type PageIndex, indexPage, parseHtml, rawText, rawTextUpTo } from './dom';
+import {
+  type AnyNode,
+  type Element,
+  type PageIndex,
+  indexPage,
+  parseHtml,
+  rawText,
+  rawTextUpTo,
+} from './dom';
 import { languageFromCode, languageFromUrl, reconcileLanguage } from './language';
 import { splitLead, standfirst } from './lead';
-import { canonicalOf, elementText, type JsonLdArticle, meta, publishedAt, readJsonLd, tagsOf, withoutSiteName } from './metadata';
+import {
+  canonicalOf,
+  elementText,
+  type JsonLdArticle,
+  meta,
+  publishedAt,
+  readJsonLd,
+  tagsOf,
+  withoutSiteName,
+} from './metadata';
 import { storyFromState } from './page-state';
 import { paragraphsFromNodes } from './paragraphs';
 import { collectUnits } from './units';
@@ -25,7 +42,13 @@ export interface ExtractHints {
 }
 
 /** Body containers of the Kazinform layouts, newest first. */
-const KNOWN_BODIES = ['article__body-text', 'article__content', 'body_article_bl', 'article_body', 'amp-article-body'];
+const KNOWN_BODIES = [
+  'article__body-text',
+  'article__content',
+  'body_article_bl',
+  'article_body',
+  'amp-article-body',
+];
 
 function titleOf(index: PageIndex, jsonLd: JsonLdArticle): string | null {
   const og = meta(index, 'og:title', 'twitter:title');
@@ -59,7 +82,10 @@ interface Body {
 function knownLayoutBody(index: PageIndex): Body | null {
   const el = KNOWN_BODIES.map((c) => index.byClass.get(c)).find((e) => e != null);
   if (!el) return null;
-  return { lead: elementText(index.byClass.get('article__description')), paragraphs: paragraphsFromNodes([el]) };
+  return {
+    lead: elementText(index.byClass.get('article__description')),
+    paragraphs: paragraphsFromNodes([el]),
+  };
 }
 
 function genericBody(index: PageIndex, title: string | null, jsonLd: JsonLdArticle): Body {
@@ -80,7 +106,13 @@ function genericBody(index: PageIndex, title: string | null, jsonLd: JsonLdArtic
     if (state && state.paragraphs.reduce((n, p) => n + p.length, 0) > found * 2) body = state;
   }
   if (body.paragraphs.length === 0 && jsonLd.articleBody) {
-    body = { lead: null, paragraphs: jsonLd.articleBody.split(/\n\s*\n|\r?\n/).map(normalizeText).filter(Boolean) };
+    body = {
+      lead: null,
+      paragraphs: jsonLd.articleBody
+        .split(/\n\s*\n|\r?\n/)
+        .map(normalizeText)
+        .filter(Boolean),
+    };
   }
   return body;
 }
@@ -98,7 +130,9 @@ function tidy(body: Body, title: string | null): Body {
 
 function authorOf(index: PageIndex, jsonLd: JsonLdArticle): string | null {
   const byline = index.byClass.get('data_author_bl');
-  const link = byline ? (byline.children.find((c) => c.type === 'tag' && c.name === 'a') as Element | undefined) : undefined;
+  const link = byline
+    ? (byline.children.find((c) => c.type === 'tag' && c.name === 'a') as Element | undefined)
+    : undefined;
   return (
     meta(index, 'author') ??
     elementText(link) ??
@@ -110,7 +144,14 @@ function authorOf(index: PageIndex, jsonLd: JsonLdArticle): string | null {
   );
 }
 
-function languageOf(index: PageIndex, jsonLd: JsonLdArticle, url: string, canonical: string | null, sample: string, hints?: ExtractHints): Language | null {
+function languageOf(
+  index: PageIndex,
+  jsonLd: JsonLdArticle,
+  url: string,
+  canonical: string | null,
+  sample: string,
+  hints?: ExtractHints,
+): Language | null {
   if (hints?.language) return hints.language;
   const declared =
     languageFromCode(index.htmlLang) ??
@@ -133,10 +174,12 @@ export function extractArticle(html: string, url: string, hints?: ExtractHints):
   const title = titleOf(index, jsonLd);
   const raw = knownLayoutBody(index) ?? genericBody(index, title, jsonLd);
   const { lead: leadOrNull, paragraphs } = tidy(raw, title);
-  const lead = leadOrNull ?? (() => {
-    const d = meta(index, 'og:description', 'description') ?? jsonLd.description ?? null;
-    return d ? stripDateline(d) : null;
-  })();
+  const lead =
+    leadOrNull ??
+    (() => {
+      const d = meta(index, 'og:description', 'description') ?? jsonLd.description ?? null;
+      return d ? stripDateline(d) : null;
+    })();
   const bodyText = () => rawTextUpTo((index.body ?? index.doc) as unknown as AnyNode, 20000);
   const canonicalUrl = canonicalOf(index, url);
   const sample = [title ?? '', lead ?? '', ...paragraphs.slice(0, 6)].join(' ');

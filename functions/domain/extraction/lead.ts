@@ -34,7 +34,10 @@ export function standfirst(units: Unit[], story: Selection, title: string | null
 }
 
 /** Lead and body with the lead never repeated as the body's first paragraph. */
-export function splitLead(lead: string | null, paragraphs: string[]): { lead: string | null; paragraphs: string[] } {
+export function splitLead(
+  lead: string | null,
+  paragraphs: string[],
+): { lead: string | null; paragraphs: string[] } {
   const body = lead ? paragraphs.filter((p) => p !== lead) : [...paragraphs];
   if (lead) {
     // a lead also printed as the opening of the first paragraph (or the other way round) is stored once

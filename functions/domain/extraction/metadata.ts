@@ -94,13 +94,20 @@ function inTeaser(el: Element): boolean {
 }
 
 /** Printed date lines such as `21:38, 18 Августа 2026` or `19 September 2022, 16:14`. */
-const PRINTED_DATE_RE = /\d{1,2}\s+\p{L}+\s+\d{4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},\s+\d{1,2}\s+\p{L}+\s+\d{4}/u;
+const PRINTED_DATE_RE =
+  /\d{1,2}\s+\p{L}+\s+\d{4},?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2},\s+\d{1,2}\s+\p{L}+\s+\d{4}/u;
 
 /** The publication instant: machine-readable first, then the printed time (Astana unless an offset is shown). */
-export function publishedAt(index: PageIndex, jsonLd: JsonLdArticle, printedNear: () => string): string | null {
+export function publishedAt(
+  index: PageIndex,
+  jsonLd: JsonLdArticle,
+  printedNear: () => string,
+): string | null {
   const itemprop = index.byItemprop.get('datePublished');
   const own = index.byClass.get('article__time');
-  const timeWithDatetime = (own && attr(own, 'datetime') ? own : null) ?? index.time.find((t) => attr(t, 'datetime') && !inTeaser(t));
+  const timeWithDatetime =
+    (own && attr(own, 'datetime') ? own : null) ??
+    index.time.find((t) => attr(t, 'datetime') && !inTeaser(t));
   const machine = [
     meta(index, 'article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date'),
     jsonLd.datePublished ?? null,
@@ -129,7 +136,9 @@ export function publishedAt(index: PageIndex, jsonLd: JsonLdArticle, printedNear
 }
 
 export function tagsOf(index: PageIndex): string[] {
-  const holders = ['keywords_bl', 'article__tags', 'tags'].map((c) => index.byClass.get(c)).filter((e): e is Element => !!e);
+  const holders = ['keywords_bl', 'article__tags', 'tags']
+    .map((c) => index.byClass.get(c))
+    .filter((e): e is Element => !!e);
   const links: Element[] = [...index.relTag];
   const collect = (el: Element) => {
     for (const c of el.children) {

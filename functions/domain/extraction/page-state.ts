@@ -6,7 +6,8 @@
 import { htmlToParagraphs } from './paragraphs';
 import { normalizeText } from './text';
 
-const LEAD_KEYS = /^(?:lead|leadText|description|summary|subtitle|subTitle|excerpt|standfirst|announce|intro|anons)$/i;
+const LEAD_KEYS =
+  /^(?:lead|leadText|description|summary|subtitle|subTitle|excerpt|standfirst|announce|intro|anons)$/i;
 const MIN_BODY_LETTERS = 300;
 
 interface Found {
@@ -17,7 +18,10 @@ interface Found {
 
 function bodyParagraphs(value: string): string[] {
   if (/<(?:p|br|div|h[2-6])[\s/>]/i.test(value)) return htmlToParagraphs(value);
-  return value.split(/\n\s*\n|\r?\n/).map(normalizeText).filter(Boolean);
+  return value
+    .split(/\n\s*\n|\r?\n/)
+    .map(normalizeText)
+    .filter(Boolean);
 }
 
 function leadOf(o: Record<string, unknown>, bodyKey: string): string | null {

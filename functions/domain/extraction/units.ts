@@ -28,25 +28,98 @@ export interface Unit {
 
 /** Elements that end a run of text. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figure', 'footer', 'form',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
-  'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'center', 'details', 'summary', 'body', 'html', 'caption',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'center',
+  'details',
+  'summary',
+  'body',
+  'html',
+  'caption',
 ]);
 
 /** Elements whose text is never story text. */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
-  'button', 'input', 'select', 'textarea', 'option', 'label', 'nav', 'aside', 'footer', 'figcaption', 'head',
-  'title', 'meta', 'link', 'dialog', 'menu', 'amp-sidebar', 'amp-ad', 'amp-social-share', 'amp-analytics',
-  'amp-iframe', 'amp-twitter', 'amp-instagram', 'amp-facebook', 'amp-embed', 'amp-sticky-ad', 'amp-consent',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'video',
+  'audio',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'label',
+  'nav',
+  'aside',
+  'footer',
+  'figcaption',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'dialog',
+  'menu',
+  'amp-sidebar',
+  'amp-ad',
+  'amp-social-share',
+  'amp-analytics',
+  'amp-iframe',
+  'amp-twitter',
+  'amp-instagram',
+  'amp-facebook',
+  'amp-embed',
+  'amp-sticky-ad',
+  'amp-consent',
   'amp-user-notification',
 ]);
 
 const NON_SPACE = /[^\s\u200b\ufeff]/;
 const IMAGE = new Set(['img', 'picture', 'amp-img', 'amp-carousel']);
-const SKIP_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|menu|menubar|alertdialog)$/i;
+const SKIP_ROLES =
+  /^(?:navigation|complementary|banner|contentinfo|search|dialog|menu|menubar|alertdialog)$/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|invisible|visually-hidden|sr-only|screen-reader-text|skip-link)(?:\s|$)/i;
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|d-none|is-hidden|invisible|visually-hidden|sr-only|screen-reader-text|skip-link)(?:\s|$)/i;
 
 /** Class/id words of blocks that are never the story, whatever else the name says. */
 const NEGATIVE =
@@ -77,7 +150,9 @@ function hidden(el: Element): boolean {
 
 function classNegative(el: Element): boolean {
   const a = el.attribs;
-  return (a.class != null && (classVerdict(a.class) & NEGATIVE_BIT) !== 0) || (a.id != null && NEGATIVE.test(a.id));
+  return (
+    (a.class != null && (classVerdict(a.class) & NEGATIVE_BIT) !== 0) || (a.id != null && NEGATIVE.test(a.id))
+  );
 }
 
 const countLetters = (s: string) => {
@@ -111,7 +186,16 @@ export function collectUnits(root: Parent, keep: Set<AnyNode>): Unit[] {
     const lk = linkLen;
     linkLen = 0;
     if (len === 0) return;
-    units.push({ text, len, linkLen: Math.min(lk, len), block, heading, afterImage, classNegative: negative, boiler: false });
+    units.push({
+      text,
+      len,
+      linkLen: Math.min(lk, len),
+      block,
+      heading,
+      afterImage,
+      classNegative: negative,
+      boiler: false,
+    });
     afterImage = false;
   };
   const walk = (node: AnyNode, block: Parent, inLink: boolean, heading: boolean, negative: boolean) => {
@@ -130,7 +214,8 @@ export function collectUnits(root: Parent, keep: Set<AnyNode>): Unit[] {
     if (isBlock) flush(block, heading, negative);
     if (name === 'br' || name === 'hr') return;
     const inner: Parent = isBlock ? node : block;
-    const innerHeading = heading || (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6');
+    const innerHeading =
+      heading || (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6');
     const innerNegative = negative || (!kept && classNegative(node));
     const innerLink = inLink || name === 'a';
     for (const c of node.children) walk(c, inner, innerLink, innerHeading, innerNegative);
@@ -146,6 +231,7 @@ export const linkDensity = (u: Pick<Unit, 'len' | 'linkLen'>) => (u.len === 0 ? 
 
 export function ancestorsOf(node: Parent, max = 64): Parent[] {
   const out: Parent[] = [];
-  for (let n = node.parent as Parent | null; n && out.length < max; n = n.parent as Parent | null) out.push(n);
+  for (let n = node.parent as Parent | null; n && out.length < max; n = n.parent as Parent | null)
+    out.push(n);
   return out;
 }

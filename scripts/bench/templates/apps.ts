@@ -24,7 +24,9 @@ function mangler(r: R): (name: string) => string {
   return (name) => {
     let v = cache.get(name);
     if (!v) {
-      v = styled ? `sc-${hex(r, 5)} ${hex(r, 6)}` : `${name.split('.')[0]}_${name.split('.')[1] ?? 'root'}__${hex(r, 5)}`;
+      v = styled
+        ? `sc-${hex(r, 5)} ${hex(r, 6)}`
+        : `${name.split('.')[0]}_${name.split('.')[1] ?? 'root'}__${hex(r, 5)}`;
       cache.set(name, v);
     }
     return v;
@@ -39,7 +41,12 @@ export function nextjs(r: R, s: TemplateStory): { url: string; html: string } {
   const t = astana(s.publishedAt);
   const bodyHtml = renderBlocks(s, (p) => `<p class="${k('Paragraph.text')}">${p}</p>`);
   const inlineRelated = teasers(r, s.lang, 1, false)[0]!;
-  if (bodyHtml.length > 2) bodyHtml.splice(2, 0, `<div class="${k('Embed.related')}"><span>${c.readAlso}</span><a href="${inlineRelated.href}">${esc(inlineRelated.title)}</a></div>`);
+  if (bodyHtml.length > 2)
+    bodyHtml.splice(
+      2,
+      0,
+      `<div class="${k('Embed.related')}"><span>${c.readAlso}</span><a href="${inlineRelated.href}">${esc(inlineRelated.title)}</a></div>`,
+    );
   const more = teasers(r, s.lang, int(r, 4, 8), true);
   const mostRead = teasers(r, s.lang, 5, false);
   const clientOnly = r() < 0.25;
@@ -95,8 +102,19 @@ export function amp(r: R, s: TemplateStory): { url: string; html: string } {
   const url = `https://daily.example.org/amp/${s.slug}/`;
   const t = astana(s.publishedAt);
   const body = renderBlocks(s, (p) => `<p>${p}</p>`);
-  if (body.length > 3) body.splice(2, 0, `<amp-ad width="300" height="250" type="adsense" data-ad-client="ca-pub-0"><div placeholder>${c.advert}</div></amp-ad>`);
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: s.publishedAt, description: s.lead ?? undefined };
+  if (body.length > 3)
+    body.splice(
+      2,
+      0,
+      `<amp-ad width="300" height="250" type="adsense" data-ad-client="ca-pub-0"><div placeholder>${c.advert}</div></amp-ad>`,
+    );
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: s.title,
+    datePublished: s.publishedAt,
+    description: s.lead ?? undefined,
+  };
   const related = teasers(r, s.lang, int(r, 3, 6), r() < 0.5);
   return {
     url,
@@ -125,11 +143,18 @@ export function tableLayout(r: R, s: TemplateStory): { url: string; html: string
   const t = astana(s.publishedAt);
   const usesP = r() < 0.4;
   const body = renderBlocks(s, (p) => (usesP ? `<p align="justify">${p}</p>` : `${p}<br><br>`)).join('\n');
-  const nav = b.nav.map((n) => `<a href="/section.php?s=${encodeURIComponent(n)}" class="menu">${esc(n)}</a><br>`).join('\n');
+  const nav = b.nav
+    .map((n) => `<a href="/section.php?s=${encodeURIComponent(n)}" class="menu">${esc(n)}</a><br>`)
+    .join('\n');
   const day = teasers(r, s.lang, int(r, 5, 9), true)
-    .map((m) => `<tr><td class="small"><font color="#999999">${m.date}</font><br><a href="/news.php?id=${hex(r, 4)}"><b>${esc(m.title)}</b></a><br>${esc(m.excerpt.split('. ')[0]!)}.</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td class="small"><font color="#999999">${m.date}</font><br><a href="/news.php?id=${hex(r, 4)}"><b>${esc(m.title)}</b></a><br>${esc(m.excerpt.split('. ')[0]!)}.</td></tr>`,
+    )
     .join('');
-  const others = teasers(r, s.lang, int(r, 4, 7), false).map((m) => `&bull; <a href="${m.href}">${esc(m.title)}</a><br>`).join('\n');
+  const others = teasers(r, s.lang, int(r, 4, 7), false)
+    .map((m) => `&bull; <a href="${m.href}">${esc(m.title)}</a><br>`)
+    .join('\n');
   return {
     url,
     html: `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${esc(s.title)} :: Old News</title>

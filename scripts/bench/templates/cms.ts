@@ -22,7 +22,18 @@ import {
 const origin = 'https://news.example.com';
 
 function wpHead(s: TemplateStory, url: string, site: string): string {
-  const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', name: s.title }, { '@type': 'Article', headline: s.title, datePublished: s.publishedAt.replace('Z', '+00:00'), author: { name: s.author } }] };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'WebPage', name: s.title },
+      {
+        '@type': 'Article',
+        headline: s.title,
+        datePublished: s.publishedAt.replace('Z', '+00:00'),
+        author: { name: s.author },
+      },
+    ],
+  };
   return `<title>${esc(s.title)} &#8211; ${site}</title><link rel="canonical" href="${url}">
 <meta property="og:type" content="article"><meta property="og:title" content="${esc(s.title)}"><meta property="og:site_name" content="${site}">
 <script type="application/ld+json" class="yoast-schema-graph">${JSON.stringify(ld)}</script>
@@ -36,16 +47,37 @@ export function wordpress(r: R, s: TemplateStory): { url: string; html: string }
   const url = `${origin}/${astana(s.publishedAt).y}/${s.slug}/`;
   const t = astana(s.publishedAt);
   const site = pick(r, ['Steppe Herald', 'Astana Daily', 'Dala News']);
-  const body = renderBlocks(s, (p, i) => `<p>${p}</p>${i === 1 && r() < 0.5 ? `\n<p><strong>${c.readAlso}:</strong> <a href="/x/${i}">${esc(teasers(r, s.lang, 1, false)[0]!.title)}</a></p>` : ''}`);
-  if (r() < 0.6) body.splice(1, 0, `<figure class="wp-block-image size-large"><img src="/wp-content/uploads/2026/05/p.jpg" alt=""><figcaption class="wp-element-caption">${esc(pick(r, b.subjects))}</figcaption></figure>`);
+  const body = renderBlocks(
+    s,
+    (p, i) =>
+      `<p>${p}</p>${i === 1 && r() < 0.5 ? `\n<p><strong>${c.readAlso}:</strong> <a href="/x/${i}">${esc(teasers(r, s.lang, 1, false)[0]!.title)}</a></p>` : ''}`,
+  );
+  if (r() < 0.6)
+    body.splice(
+      1,
+      0,
+      `<figure class="wp-block-image size-large"><img src="/wp-content/uploads/2026/05/p.jpg" alt=""><figcaption class="wp-element-caption">${esc(pick(r, b.subjects))}</figcaption></figure>`,
+    );
   const related = teasers(r, s.lang, 3, false)
-    .map((t2) => `<div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title"><a href="${t2.href}">${esc(t2.title)}</a></h4><time class="jp-relatedposts-post-date">${t2.date}</time><p class="jp-relatedposts-post-context">In "${esc(pick(r, b.nav))}"</p></div>`)
+    .map(
+      (t2) =>
+        `<div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title"><a href="${t2.href}">${esc(t2.title)}</a></h4><time class="jp-relatedposts-post-date">${t2.date}</time><p class="jp-relatedposts-post-context">In "${esc(pick(r, b.nav))}"</p></div>`,
+    )
     .join('');
   const comments = commentsFor(r, s.lang, int(r, 0, 5))
-    .map((k) => `<li class="comment even thread-even depth-1"><article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${k.user}</b> <span class="says">says:</span></div><div class="comment-metadata"><a href="#c"><time>${k.date}</time></a></div></footer><div class="comment-content"><p>${esc(k.text)}</p></div><div class="reply"><a class="comment-reply-link" href="#r">${c.reply}</a></div></article></li>`)
+    .map(
+      (k) =>
+        `<li class="comment even thread-even depth-1"><article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${k.user}</b> <span class="says">says:</span></div><div class="comment-metadata"><a href="#c"><time>${k.date}</time></a></div></footer><div class="comment-content"><p>${esc(k.text)}</p></div><div class="reply"><a class="comment-reply-link" href="#r">${c.reply}</a></div></article></li>`,
+    )
     .join('');
-  const recent = teasers(r, s.lang, 6, false).map((t2) => `<li><a href="${t2.href}">${esc(t2.title)}</a> <span class="post-date">${t2.date}</span></li>`).join('');
-  const menu = b.nav.map((n) => `<li class="menu-item"><a href="/category/${encodeURIComponent(n)}/">${esc(n)}</a></li>`).join('');
+  const recent = teasers(r, s.lang, 6, false)
+    .map(
+      (t2) => `<li><a href="${t2.href}">${esc(t2.title)}</a> <span class="post-date">${t2.date}</span></li>`,
+    )
+    .join('');
+  const menu = b.nav
+    .map((n) => `<li class="menu-item"><a href="/category/${encodeURIComponent(n)}/">${esc(n)}</a></li>`)
+    .join('');
   return {
     url,
     html: `<!DOCTYPE html><html lang="${htmlLang(s.lang)}"><head><meta charset="UTF-8">${wpHead(s, url, site)}</head>
@@ -79,12 +111,20 @@ export function drupal(r: R, s: TemplateStory): { url: string; html: string } {
   const t = astana(s.publishedAt);
   const body = renderBlocks(s, (p) => `<p>${p}</p>`);
   const views = teasers(r, s.lang, int(r, 3, 5), true)
-    .map((x) => `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${x.href}">${esc(x.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${x.date}</span></div><div class="views-field views-field-body"><div class="field-content">${esc(x.excerpt)}</div></div></div>`)
+    .map(
+      (x) =>
+        `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${x.href}">${esc(x.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${x.date}</span></div><div class="views-field views-field-body"><div class="field-content">${esc(x.excerpt)}</div></div></div>`,
+    )
     .join('');
   const comments = commentsFor(r, s.lang, int(r, 0, 3))
-    .map((k) => `<article class="comment js-comment"><footer class="comment__meta"><span class="comment__author">${k.user}</span> <span class="comment__time">${k.date}</span></footer><div class="comment__content"><div class="field field--name-comment-body"><p>${esc(k.text)}</p></div><ul class="links inline"><li><a href="/comment/reply">${c.reply}</a></li></ul></div></article>`)
+    .map(
+      (k) =>
+        `<article class="comment js-comment"><footer class="comment__meta"><span class="comment__author">${k.user}</span> <span class="comment__time">${k.date}</span></footer><div class="comment__content"><div class="field field--name-comment-body"><p>${esc(k.text)}</p></div><ul class="links inline"><li><a href="/comment/reply">${c.reply}</a></li></ul></div></article>`,
+    )
     .join('');
-  const lead = s.lead ? `<div class="field field--name-field-summary field--type-string-long field--label-hidden field__item"><p>${esc(s.lead)}</p></div>` : '';
+  const lead = s.lead
+    ? `<div class="field field--name-field-summary field--type-string-long field--label-hidden field__item"><p>${esc(s.lead)}</p></div>`
+    : '';
   return {
     url,
     html: `<!DOCTYPE html><html lang="${htmlLang(s.lang)}" dir="ltr"><head><meta charset="utf-8"><meta name="Generator" content="Drupal 10 (https://www.drupal.org)">
@@ -120,9 +160,16 @@ export function bitrix(r: R, s: TemplateStory): { url: string; html: string } {
   const t = astana(s.publishedAt);
   // news.detail prints the detail text as the editor left it: paragraphs split by <br>, now and then a <p>
   const parts = renderBlocks(s, (p) => p);
-  const detail = parts.map((x, i) => (x.startsWith('<') ? x : `${x}${i < parts.length - 1 ? (r() < 0.7 ? '<br>\n<br>\n' : '<br>\n') : ''}`)).join('');
+  const detail = parts
+    .map((x, i) =>
+      x.startsWith('<') ? x : `${x}${i < parts.length - 1 ? (r() < 0.7 ? '<br>\n<br>\n' : '<br>\n') : ''}`,
+    )
+    .join('');
   const others = teasers(r, s.lang, int(r, 6, 10), true)
-    .map((x, i) => `<p class="news-item" id="bx_3218110189_${1000 + i}"><a href="${x.href}"><img class="preview_picture" src="/upload/iblock/${i}.jpg" alt="" width="90"></a><span class="news-date-time">${x.date}</span><a href="${x.href}"><b>${esc(x.title)}</b></a><br>${esc(x.excerpt)}</p><div style="clear:both"></div>`)
+    .map(
+      (x, i) =>
+        `<p class="news-item" id="bx_3218110189_${1000 + i}"><a href="${x.href}"><img class="preview_picture" src="/upload/iblock/${i}.jpg" alt="" width="90"></a><span class="news-date-time">${x.date}</span><a href="${x.href}"><b>${esc(x.title)}</b></a><br>${esc(x.excerpt)}</p><div style="clear:both"></div>`,
+    )
     .join('\n');
   const lead = s.lead ? `<p>${esc(s.lead)}</p>` : '';
   return {

@@ -24,9 +24,17 @@ export function joomla(r: R, s: TemplateStory): { url: string; html: string } {
   const b = bankFor(s.lang);
   const url = `https://gazeta.example.org/index.php/${s.lang}/novosti/${int(r, 100, 9999)}-${s.slug}`;
   const body = renderBlocks(s, (p) => `<p style="text-align: justify;">${p}</p>`);
-  const latest = teasers(r, s.lang, 6, false).map((m) => `<li itemscope><a href="${m.href}" itemprop="url"><span itemprop="name">${esc(m.title)}</span></a></li>`).join('');
+  const latest = teasers(r, s.lang, 6, false)
+    .map(
+      (m) =>
+        `<li itemscope><a href="${m.href}" itemprop="url"><span itemprop="name">${esc(m.title)}</span></a></li>`,
+    )
+    .join('');
   const comments = commentsFor(r, s.lang, int(r, 0, 4))
-    .map((k, i) => `<div class="rbox"><div class="comment-box"><span class="comment-author">${k.user}</span> <span class="comment-date">${k.date}</span><div class="comment-body" id="comment-body-${i}">${esc(k.text)}</div></div></div>`)
+    .map(
+      (k, i) =>
+        `<div class="rbox"><div class="comment-box"><span class="comment-author">${k.user}</span> <span class="comment-date">${k.date}</span><div class="comment-body" id="comment-body-${i}">${esc(k.text)}</div></div></div>`,
+    )
     .join('');
   return {
     url,
@@ -55,16 +63,29 @@ export function ghost(r: R, s: TemplateStory): { url: string; html: string } {
   const url = `https://blog.example.com/${s.slug}/`;
   const t = astana(s.publishedAt);
   const body = renderBlocks(s, (p) => `<p>${p}</p>`);
-  if (body.length > 2 && r() < 0.6) body.splice(2, 0, `<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/content/images/${hex(r, 6)}.jpg" class="kg-image" alt=""><figcaption>${esc(pick(r, b.subjects))}</figcaption></figure>`);
+  if (body.length > 2 && r() < 0.6)
+    body.splice(
+      2,
+      0,
+      `<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/content/images/${hex(r, 6)}.jpg" class="kg-image" alt=""><figcaption>${esc(pick(r, b.subjects))}</figcaption></figure>`,
+    );
   const feed = teasers(r, s.lang, 3, true)
-    .map((m) => `<article class="gh-card post"><a class="gh-card-link" href="${m.href}"><figure class="gh-card-image"><img src="/i.jpg" alt=""></figure><div class="gh-card-wrapper"><h3 class="gh-card-title">${esc(m.title)}</h3><p class="gh-card-excerpt">${esc(m.excerpt)}</p><footer class="gh-card-meta"><time>${m.date}</time></footer></div></a></article>`)
+    .map(
+      (m) =>
+        `<article class="gh-card post"><a class="gh-card-link" href="${m.href}"><figure class="gh-card-image"><img src="/i.jpg" alt=""></figure><div class="gh-card-wrapper"><h3 class="gh-card-title">${esc(m.title)}</h3><p class="gh-card-excerpt">${esc(m.excerpt)}</p><footer class="gh-card-meta"><time>${m.date}</time></footer></div></a></article>`,
+    )
     .join('');
   return {
     url,
     html: `<!DOCTYPE html><html lang="${htmlLang(s.lang)}"><head><meta charset="utf-8"><title>${esc(s.title)}</title><meta name="description" content="${esc(s.lead ?? s.title)}"><link rel="canonical" href="${url}">
 <meta property="og:type" content="article"><meta property="og:title" content="${esc(s.title)}"><meta property="article:published_time" content="${s.publishedAt}"><meta name="generator" content="Ghost 5.0"></head>
 <body class="post-template"><div class="gh-site"><header id="gh-head" class="gh-head outer"><div class="gh-head-inner inner"><div class="gh-head-brand"><a class="gh-head-logo" href="/">Steppe Notes</a></div>
-<nav class="gh-head-menu"><ul class="nav">${b.nav.slice(0, 6).map((n) => `<li><a href="/tag/${encodeURIComponent(n)}/">${esc(n)}</a></li>`).join('')}</ul></nav><div class="gh-head-actions"><a class="gh-head-button" href="#/portal/signup">Subscribe</a></div></div></header>
+<nav class="gh-head-menu"><ul class="nav">${b.nav
+      .slice(0, 6)
+      .map((n) => `<li><a href="/tag/${encodeURIComponent(n)}/">${esc(n)}</a></li>`)
+      .join(
+        '',
+      )}</ul></nav><div class="gh-head-actions"><a class="gh-head-button" href="#/portal/signup">Subscribe</a></div></div></header>
 <main id="site-main" class="site-main"><article class="article post"><header class="article-header gh-canvas"><div class="article-tag post-card-tags"><span class="post-card-primary-tag"><a href="/tag/x/">${esc(pick(r, b.nav))}</a></span></div>
 <h1 class="article-title">${esc(s.title)}</h1>${s.lead ? `<p class="article-excerpt">${esc(s.lead)}</p>` : ''}
 <div class="article-byline"><div class="article-byline-content"><div class="article-byline-meta"><h4 class="author-name"><a href="/author/x/">${s.author}</a></h4><div class="byline-meta-content"><time class="byline-meta-date" datetime="${s.publishedAt.slice(0, 10)}">${t.d}.${t.mo}.${t.y}</time><span class="byline-reading-time"><span class="bull">•</span> ${int(r, 2, 9)} min read</span></div></div></div></div></header>
@@ -83,10 +104,14 @@ export function nuxt(r: R, s: TemplateStory): { url: string; html: string } {
   const t = astana(s.publishedAt);
   const body = renderBlocks(s, (p) => `<div ${v} class="paragraph">${p}</div>`);
   const cards = teasers(r, s.lang, int(r, 3, 5), r() < 0.5)
-    .map((m) => `<div ${v} class="card"><a ${v} href="${m.href}" class="card__title">${esc(m.title)}</a>${m.excerpt ? `<div ${v} class="card__lead">${esc(m.excerpt)}</div>` : ''}<div ${v} class="card__date">${m.date}</div></div>`)
+    .map(
+      (m) =>
+        `<div ${v} class="card"><a ${v} href="${m.href}" class="card__title">${esc(m.title)}</a>${m.excerpt ? `<div ${v} class="card__lead">${esc(m.excerpt)}</div>` : ''}<div ${v} class="card__date">${m.date}</div></div>`,
+    )
     .join('');
   const inline = teasers(r, s.lang, 1, false)[0]!;
-  if (body.length > 3) body.splice(2, 0, `<div ${v} class="inset"><a ${v} href="${inline.href}">${esc(inline.title)}</a></div>`);
+  if (body.length > 3)
+    body.splice(2, 0, `<div ${v} class="inset"><a ${v} href="${inline.href}">${esc(inline.title)}</a></div>`);
   return {
     url,
     html: `<!DOCTYPE html><html lang="${htmlLang(s.lang)}" data-n-head="%7B%7D"><head><meta charset="utf-8"><title>${esc(s.title)} — Media</title><meta data-hid="og:title" property="og:title" content="${esc(s.title)}"><link rel="preload" href="/_nuxt/${hex(r, 8)}.js" as="script"></head>
@@ -95,7 +120,11 @@ export function nuxt(r: R, s: TemplateStory): { url: string; html: string } {
 ${s.lead ? `<div ${v} class="announce">${esc(s.lead)}</div>` : ''}<div ${v} class="info"><span ${v}>${t.d}.${t.mo}.${t.y} ${t.hh}:${t.mi}</span><span ${v}>${s.author}</span></div>
 <div ${v} class="picture"><img ${v} src="/img/${hex(r, 8)}.webp" alt=""><div ${v} class="picture__source">${esc(pick(r, b.subjects))}</div></div>
 <div ${v} class="text">${body.join('\n')}</div><div ${v} class="cards">${cards}</div></div>
-<div ${v} class="page__side"><div ${v} class="feed">${teasers(r, s.lang, 8, false).map((m) => `<a ${v} href="${m.href}" class="feed__item"><span ${v}>${m.date}</span> ${esc(m.title)}</a>`).join('')}</div>
+<div ${v} class="page__side"><div ${v} class="feed">${teasers(r, s.lang, 8, false)
+      .map(
+        (m) => `<a ${v} href="${m.href}" class="feed__item"><span ${v}>${m.date}</span> ${esc(m.title)}</a>`,
+      )
+      .join('')}</div>
 <div ${v} class="promo">${esc(prose(r, b, 1))}</div></div></div>
 <div ${v} class="bottom"><div ${v}>${esc(chromeFor(s.lang).about)}</div><div ${v}>${esc(pick(r, b.footer))}</div></div></div></div></div>
 <script>window.__NUXT__=(function(a,b){return {layout:"default",data:[{}],state:{}}}(null,false));</script>${analytics(r)}</body></html>`,

@@ -25,7 +25,19 @@ export type TemplateKind =
   | 'nuxt';
 
 /** The six templates named in the goal, two more used while the rules were written, three written after. */
-export const TEMPLATE_KINDS: TemplateKind[] = ['wordpress', 'drupal', 'bitrix', 'nextjs', 'amp', 'table', 'utility-classes', 'dle', 'joomla', 'ghost', 'nuxt'];
+export const TEMPLATE_KINDS: TemplateKind[] = [
+  'wordpress',
+  'drupal',
+  'bitrix',
+  'nextjs',
+  'amp',
+  'table',
+  'utility-classes',
+  'dle',
+  'joomla',
+  'ghost',
+  'nuxt',
+];
 /** Templates written after the extractor's rules were settled: how the rules do on markup they were not shaped by. */
 export const HOLDOUT_KINDS: TemplateKind[] = ['joomla', 'ghost', 'nuxt'];
 
@@ -73,15 +85,31 @@ const LEAD_SHARE: Record<TemplateKind, number> = {
 };
 
 export function generateTemplatePage(kind: TemplateKind, r: R): TemplatePage {
-  const lang = kind === 'bitrix' || kind === 'dle' ? pick(r, ['ru', 'ru', 'kk'] as Lang[]) : pick(r, ['en', 'ru', 'kk', 'kk-latn'] as Lang[]);
+  const lang =
+    kind === 'bitrix' || kind === 'dle'
+      ? pick(r, ['ru', 'ru', 'kk'] as Lang[])
+      : pick(r, ['en', 'ru', 'kk', 'kk-latn'] as Lang[]);
   // One page in four is a short note (two or three paragraphs) among a full page of chrome.
   const story = makeStory(r, lang, r() < LEAD_SHARE[kind], int(r, 0, 3) === 0);
   const { url, html } = RENDER[kind](r, story);
-  return { kind, lang, url, html, title: story.title, publishedAt: story.publishedAt, lead: story.lead, paragraphs: knownParagraphs(story) };
+  return {
+    kind,
+    lang,
+    url,
+    html,
+    title: story.title,
+    publishedAt: story.publishedAt,
+    lead: story.lead,
+    paragraphs: knownParagraphs(story),
+  };
 }
 
 /** `perKind` pages of each kind, interleaved, from one seed: the same pages on every run. */
-export function generateTemplateCorpus(perKind: number, seed = 20261130, kinds = TEMPLATE_KINDS): TemplatePage[] {
+export function generateTemplateCorpus(
+  perKind: number,
+  seed = 20261130,
+  kinds = TEMPLATE_KINDS,
+): TemplatePage[] {
   const r = seededRandom(seed);
   const pages: TemplatePage[] = [];
   for (let i = 0; i < perKind; i++) for (const kind of kinds) pages.push(generateTemplatePage(kind, r));

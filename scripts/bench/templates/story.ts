@@ -3,7 +3,20 @@
  * the same word banks as the story (teaser excerpts, comments, "about us" boxes read like news), so an
  * extractor cannot tell them apart by vocabulary, only by where and how they sit on the page.
  */
-import { type Bank, BANKS, esc, headline, hex, int, type Lang, paragraph, pick, type R, sentence, slugify } from '../corpus-text';
+import {
+  type Bank,
+  BANKS,
+  esc,
+  headline,
+  hex,
+  int,
+  type Lang,
+  paragraph,
+  pick,
+  type R,
+  sentence,
+  slugify,
+} from '../corpus-text';
 
 /** One block of the story as a reader sees it. */
 export type StoryBlock = { kind: 'p' | 'h2' | 'quote'; text: string } | { kind: 'list'; items: string[] };
@@ -39,8 +52,10 @@ export function makeStory(r: R, lang: Lang, withLead: boolean, short = false): T
   const n = short ? int(r, 2, 3) : int(r, 3, 11);
   const blocks: StoryBlock[] = [];
   for (let i = 0; i < n; i++) {
-    if (i > 1 && r() < 0.12) blocks.push({ kind: 'h2', text: headline(r, b, false).split(' ').slice(0, 5).join(' ') });
-    if (i > 1 && r() < 0.08) blocks.push({ kind: 'list', items: Array.from({ length: int(r, 2, 4) }, () => paragraph(r, b, 1)) });
+    if (i > 1 && r() < 0.12)
+      blocks.push({ kind: 'h2', text: headline(r, b, false).split(' ').slice(0, 5).join(' ') });
+    if (i > 1 && r() < 0.08)
+      blocks.push({ kind: 'list', items: Array.from({ length: int(r, 2, 4) }, () => paragraph(r, b, 1)) });
     if (i > 0 && r() < 0.08) blocks.push({ kind: 'quote', text: `«${sentence(r, b)}»` });
     blocks.push({ kind: 'p', text: prose(r, b, int(r, 1, 4)) });
   }
@@ -66,9 +81,14 @@ export function knownParagraphs(s: TemplateStory): string[] {
 }
 
 /** Renders the body blocks; `p` wraps a paragraph (templates that separate with <br> pass their own). */
-export function renderBlocks(s: TemplateStory, p: (text: string, i: number) => string, list = 'ul'): string[] {
+export function renderBlocks(
+  s: TemplateStory,
+  p: (text: string, i: number) => string,
+  list = 'ul',
+): string[] {
   return s.blocks.map((bl, i) => {
-    if (bl.kind === 'list') return `<${list}>${bl.items.map((it) => `<li>${esc(it)}</li>`).join('')}</${list}>`;
+    if (bl.kind === 'list')
+      return `<${list}>${bl.items.map((it) => `<li>${esc(it)}</li>`).join('')}</${list}>`;
     if (bl.kind === 'p') return p(esc(bl.text), i);
     if (bl.kind === 'h2') return `<h2>${esc(bl.text)}</h2>`;
     return `<blockquote><p>${esc(bl.text)}</p></blockquote>`;
@@ -115,25 +135,67 @@ export function commentsFor(r: R, lang: Lang, n: number): Comment[] {
 /** Words of the chrome in each language: headings of boxes, buttons, notices. */
 export const CHROME: Record<'en' | 'ru' | 'kk', Record<string, string>> = {
   en: {
-    related: 'Related', readAlso: 'Read also', more: 'More news', other: 'Other news', popular: 'Most read',
-    comments: 'Comments', reply: 'Reply', share: 'Share', tags: 'Tags', subscribe: 'Subscribe to our newsletter and get the main news of the day every morning in your inbox.',
-    cookies: 'We use cookies to improve your experience on our website. By continuing to browse the site you agree to our use of cookies.',
-    about: 'The agency publishes news about politics, economy and society of Kazakhstan and the world around the clock since 1997.',
-    back: 'Back to the list of news', print: 'Print version', home: 'Home', advert: 'Advertisement', leave: 'Leave a reply',
+    related: 'Related',
+    readAlso: 'Read also',
+    more: 'More news',
+    other: 'Other news',
+    popular: 'Most read',
+    comments: 'Comments',
+    reply: 'Reply',
+    share: 'Share',
+    tags: 'Tags',
+    subscribe: 'Subscribe to our newsletter and get the main news of the day every morning in your inbox.',
+    cookies:
+      'We use cookies to improve your experience on our website. By continuing to browse the site you agree to our use of cookies.',
+    about:
+      'The agency publishes news about politics, economy and society of Kazakhstan and the world around the clock since 1997.',
+    back: 'Back to the list of news',
+    print: 'Print version',
+    home: 'Home',
+    advert: 'Advertisement',
+    leave: 'Leave a reply',
   },
   ru: {
-    related: 'Похожие новости', readAlso: 'Читайте также', more: 'Ещё новости', other: 'Другие новости', popular: 'Самое читаемое',
-    comments: 'Комментарии', reply: 'Ответить', share: 'Поделиться', tags: 'Теги', subscribe: 'Подпишитесь на нашу рассылку и получайте главные новости дня каждое утро на свою почту.',
-    cookies: 'Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с их использованием.',
-    about: 'Агентство круглосуточно публикует новости о политике, экономике и обществе Казахстана и мира с 1997 года.',
-    back: 'Вернуться к списку новостей', print: 'Версия для печати', home: 'Главная', advert: 'Реклама', leave: 'Оставить комментарий',
+    related: 'Похожие новости',
+    readAlso: 'Читайте также',
+    more: 'Ещё новости',
+    other: 'Другие новости',
+    popular: 'Самое читаемое',
+    comments: 'Комментарии',
+    reply: 'Ответить',
+    share: 'Поделиться',
+    tags: 'Теги',
+    subscribe: 'Подпишитесь на нашу рассылку и получайте главные новости дня каждое утро на свою почту.',
+    cookies:
+      'Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с их использованием.',
+    about:
+      'Агентство круглосуточно публикует новости о политике, экономике и обществе Казахстана и мира с 1997 года.',
+    back: 'Вернуться к списку новостей',
+    print: 'Версия для печати',
+    home: 'Главная',
+    advert: 'Реклама',
+    leave: 'Оставить комментарий',
   },
   kk: {
-    related: 'Ұқсас жаңалықтар', readAlso: 'Сондай-ақ оқыңыз', more: 'Тағы жаңалықтар', other: 'Басқа жаңалықтар', popular: 'Көп оқылған',
-    comments: 'Пікірлер', reply: 'Жауап беру', share: 'Бөлісу', tags: 'Тегтер', subscribe: 'Біздің таратылымға жазылып, күннің басты жаңалықтарын әр таңертең поштаңыздан алыңыз.',
-    cookies: 'Біз сайттың жақсы жұмыс істеуі үшін cookie файлдарын пайдаланамыз. Сайтты пайдалануды жалғастыра отырып, сіз оған келісесіз.',
-    about: 'Агенттік 1997 жылдан бері Қазақстан мен әлемнің саясаты, экономикасы және қоғамы туралы жаңалықтарды тәулік бойы жариялайды.',
-    back: 'Жаңалықтар тізіміне оралу', print: 'Басып шығару нұсқасы', home: 'Басты бет', advert: 'Жарнама', leave: 'Пікір қалдыру',
+    related: 'Ұқсас жаңалықтар',
+    readAlso: 'Сондай-ақ оқыңыз',
+    more: 'Тағы жаңалықтар',
+    other: 'Басқа жаңалықтар',
+    popular: 'Көп оқылған',
+    comments: 'Пікірлер',
+    reply: 'Жауап беру',
+    share: 'Бөлісу',
+    tags: 'Тегтер',
+    subscribe: 'Біздің таратылымға жазылып, күннің басты жаңалықтарын әр таңертең поштаңыздан алыңыз.',
+    cookies:
+      'Біз сайттың жақсы жұмыс істеуі үшін cookie файлдарын пайдаланамыз. Сайтты пайдалануды жалғастыра отырып, сіз оған келісесіз.',
+    about:
+      'Агенттік 1997 жылдан бері Қазақстан мен әлемнің саясаты, экономикасы және қоғамы туралы жаңалықтарды тәулік бойы жариялайды.',
+    back: 'Жаңалықтар тізіміне оралу',
+    print: 'Басып шығару нұсқасы',
+    home: 'Басты бет',
+    advert: 'Жарнама',
+    leave: 'Пікір қалдыру',
   },
 };
 
@@ -144,7 +206,14 @@ export const bankFor = (lang: Lang) => BANKS[lang];
 export function astana(iso: string) {
   const d = new Date(Date.parse(iso) + 5 * 3_600_000);
   const p2 = (n: number) => String(n).padStart(2, '0');
-  return { d: p2(d.getUTCDate()), mo: p2(d.getUTCMonth() + 1), y: d.getUTCFullYear(), hh: p2(d.getUTCHours()), mi: p2(d.getUTCMinutes()), month: d.getUTCMonth() };
+  return {
+    d: p2(d.getUTCDate()),
+    mo: p2(d.getUTCMonth() + 1),
+    y: d.getUTCFullYear(),
+    hh: p2(d.getUTCHours()),
+    mi: p2(d.getUTCMinutes()),
+    month: d.getUTCMonth(),
+  };
 }
 
 export const htmlLang = (lang: Lang) => (lang === 'en' ? 'en' : lang === 'ru' ? 'ru' : 'kk');
@@ -152,7 +221,14 @@ export const htmlLang = (lang: Lang) => (lang === 'en' ? 'en' : lang === 'ru' ? 
 /** A share bar: icons and counters, no words of the story. */
 export function shareLinks(r: R, wrap: (inner: string) => string): string {
   const nets = ['facebook', 'telegram', 'whatsapp', 'x', 'vk'];
-  return wrap(nets.map((n) => `<a href="https://${n}.example.com/share?u=${hex(r, 6)}" title="${n}"><svg viewBox="0 0 24 24"><path d="M1 1h22v22H1z"/></svg></a>`).join(''));
+  return wrap(
+    nets
+      .map(
+        (n) =>
+          `<a href="https://${n}.example.com/share?u=${hex(r, 6)}" title="${n}"><svg viewBox="0 0 24 24"><path d="M1 1h22v22H1z"/></svg></a>`,
+      )
+      .join(''),
+  );
 }
 
 export function analytics(r: R): string {

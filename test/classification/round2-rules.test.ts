@@ -69,3 +69,20 @@ describe('the two sides as the parties of one deal, or US aid given to Kazakhsta
     ).toEqual([]);
   });
 });
+
+describe('the C5+1 told as background', () => {
+  const trip =
+    'В рамках этой поездки Токаев провел переговоры с Трампом, а также принял участие в саммите С5+1 в Вашингтоне.';
+  it('is not the format’s news when a Kazakh official’s part in it is one sentence deep in the body', () => {
+    const r = classify({
+      title: 'Трамп передал Токаеву символический ключ',
+      body: `Американский лидер передал президенту Казахстана ключ от Белого дома. Подарок вручили в Астане. Визит в Вашингтон состоялся в начале ноября. ${trip}`,
+    });
+    expect(r.categories).not.toContain('c5plus1');
+  });
+
+  it('is reported when the same sentence leads the item', () => {
+    const r = classify({ title: null, body: `${trip} Лидеры пяти стран обсудили торговлю.` });
+    expect(r.categories).toContain('c5plus1');
+  });
+});

@@ -61,3 +61,21 @@ function isOtherStateStory(doc: Doc, sig: Signals): boolean {
   // index 0 of c5States is Kazakhstan
   return usWithState && states.size === 1 && !states.has(0);
 }
+
+/**
+ * The format told as background: when one sentence outside the lead is all an item says of the format,
+ * and in it a Kazakh official took part in the event ("В рамках этой поездки Токаев ... принял участие в
+ * саммите С5+1"), it is Kazakhstan's part in a past event, not the format's news; it weighs as a passing
+ * mention. Returns the weight of that sentence, or `w` unchanged.
+ */
+export function c5BackgroundWeight(
+  doc: Doc,
+  sig: Signals,
+  f: SentenceFacts,
+  w: number,
+  c5Sentences: number,
+): number {
+  const leadEnd = RULES.leadSentences + (doc.hasTitle ? 1 : 0);
+  if (c5Sentences !== 1 || f.s < leadEnd || !f.hasKz || !sig.pastPart.has(f.s)) return w;
+  return Math.min(w, RULES.c5NameAloneWeight);
+}

@@ -3,12 +3,12 @@
  * item factors (headline, lead) applied to the sums.
  */
 import type { Evidence } from '../model';
-import { c5ItemFactor, c5Weight } from './c5plus1';
+import { c5BackgroundWeight, c5ItemFactor, c5Weight } from './c5plus1';
 import type { Doc } from './document';
 import { kzUsExplicit, kzUsTitleFactor, kzUsWeight, namesKazakhstan } from './kz-us';
 import { RULES } from './rules';
 import { type CategoryWeights, clip, round } from './scoring';
-import { factsOf, type Signals } from './signals';
+import { factsOf, type SentenceFacts, type Signals } from './signals';
 
 export function weighCategories(doc: Doc, sig: Signals): CategoryWeights {
   const kzUs: Array<{ s: number; w: number; explicit: boolean }> = [];
@@ -19,17 +19,19 @@ export function weighCategories(doc: Doc, sig: Signals): CategoryWeights {
   const active = [...new Set([...sig.candidates, ...sig.c5Name.keys()])].sort((a, b) => a - b);
   // kz-us is about Kazakhstan: an item that never names the Kazakh side (a US envoy in Bishkek) has none
   const kazakh = namesKazakhstan(sig);
+  const c5: Array<{ f: SentenceFacts; w: number }> = [];
   for (const s of active) {
     const f = factsOf(sig, s);
     const titleBoost = doc.hasTitle && s === 0 ? 1.5 : 1;
     const w = kazakh ? kzUsWeight(doc, sig, f) : 0;
     if (w > 0) kzUs.push({ s, w: w * titleBoost, explicit: kzUsExplicit(doc, sig, s) });
     const c = c5Weight(doc, sig, f);
-    if (c > 0) {
-      const weight = round(c * titleBoost);
-      c5Sum += weight;
-      c5Evidence.push({ label: 'c5plus1', text: clip(doc.sentences[s]), weight });
-    }
+    if (c > 0) c5.push({ f, w: c * titleBoost });
+  }
+  for (const { f, w } of c5) {
+    const weight = round(c5BackgroundWeight(doc, sig, f, w, c5.length));
+    c5Sum += weight;
+    c5Evidence.push({ label: 'c5plus1', text: clip(doc.sentences[f.s]), weight });
   }
   c5Sum *= c5ItemFactor(doc, sig);
   // In a report of the C5+1, a sentence that does not name the two countries as such is most often

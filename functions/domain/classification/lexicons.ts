@@ -38,6 +38,7 @@ export const RE = {
   third: lexicon(RULES.thirdParties),
   c5Name: lexicon(RULES.c5Names),
   c5Activity: lexicon(RULES.c5Activity),
+  pastPart: lexicon(RULES.pastParticipation),
   visit: lexicon(RULES.visitToKazakhstan),
   caGroup: lexicon(RULES.centralAsiaGroup),
   caFive: lexicon(RULES.centralAsiaFive),

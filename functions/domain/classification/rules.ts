@@ -706,6 +706,22 @@ export const RULES = {
   ],
 
   /**
+   * Someone's completed part in an event ("took part in", "принял участие", "қатысты"). In the one
+   * sentence of an item that names the format, outside the lead, a Kazakh official who took part in it
+   * is Kazakhstan's part in a past event told as background (a trip's itinerary, a gift story): it weighs
+   * as a passing mention (`c5NameAloneWeight`).
+   */
+  pastParticipation: [
+    'took part',
+    'participated',
+    'attended',
+    '(?:принял|приняла|приняли|принимал' + L + ') участи' + L,
+    'участвовал' + L,
+    'қатысты' + L,
+    'qatysty' + L,
+  ],
+
+  /**
    * What the format does: a meeting, a summit, its working bodies meeting. The format named in a
    * sentence with one of these weighs 0.6; named without one ("Kyrgyzstan will keep taking part in the
    * C5+1", "through the C5+1 working group") it weighs `c5NameAloneWeight`, so one passing mention is

@@ -28,6 +28,8 @@ export interface Signals {
   c5Name: BySentence;
   /** Matched where the format is named: what it does (a meeting, a summit). */
   c5Activity: BySentence;
+  /** Matched where the format is named: someone's completed part in an event ("took part in"). */
+  pastPart: BySentence;
   /** A visit to Kazakhstan ("visit Kazakhstan", "посетит Казахстан"). */
   visit: BySentence;
   c5Ambiguous: BySentence;
@@ -65,6 +67,7 @@ export function gatherSignals(doc: Doc, officials: Officials): Signals {
     third: on(RE.third),
     c5Name,
     c5Activity: onC5(RE.c5Activity),
+    pastPart: onC5(RE.pastPart),
     visit: on(RE.visit),
     c5Ambiguous: bySentence(regexHitsIn(doc, C5_AMBIGUOUS_RE, candidates)),
     caGroup: on(RE.caGroup),

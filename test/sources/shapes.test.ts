@@ -225,6 +225,36 @@ describe('the cycle backs off a blocked source', () => {
   });
   afterEach(() => dynamo.close());
 
+  it('an offline machine is recorded as "no network?", not as a block, and is not backed off', async () => {
+    const sources = parseSources([
+      {
+        id: 'offline',
+        kind: 'kazinform-list',
+        language: 'ru',
+        url: 'https://kzmon-offline-test.invalid/ru/lenta',
+      },
+    ]);
+    const http = testClient({
+      allowedHosts: ['127.0.0.1', 'kzmon-offline-test.invalid'],
+      maxAttempts: 1,
+    }).http;
+    const result = await runFetchCycle({
+      sources,
+      http,
+      store,
+      queue: { send: async () => {} },
+      log: memoryLog(),
+    });
+    expect(result.sources[0]).toMatchObject({ ok: false });
+    expect(result.sources[0]!.blocked).toBeUndefined();
+    const health = (await store.getSourceStates(['offline'])).get('offline')!;
+    expect(health.lastError).toMatch(
+      /could not resolve kzmon-offline-test\.invalid \(DNS \w+\): no network\?/,
+    );
+    expect(health.blockedBy).toBeUndefined();
+    expect(health.nextAttemptAfter).toBeUndefined();
+  });
+
   it('records "blocked by a Cloudflare challenge", skips the source until the wait is over, then doubles it', async () => {
     const sources = parseSources([
       { id: 'cf', kind: 'kazinform-list', language: 'ru', url: server.url('/cf/lenta') },

@@ -31,12 +31,12 @@ export function deliveryStoreOf(local: LocalStore): DynamoDeliveryStore {
 export function channelDeps(
   ledger: ChannelDeliveryDeps['ledger'],
   log: Log,
-  options: { allowLocalWebhooks: boolean },
+  options: { allowLocalWebhooks: boolean; telegram?: TelegramTransport },
 ): Omit<ChannelDeliveryDeps, 'subscribers'> {
   return {
     ledger,
     log,
-    telegram: telegramFromEnv(),
+    telegram: options.telegram ?? telegramFromEnv(),
     // Plain http to a loopback receiver only in local runs; the address rules hold otherwise.
     webhooks: new WebhookClient({ allowLocal: options.allowLocalWebhooks }),
   };
@@ -48,8 +48,10 @@ export function localPublisher(
   subscribers: StoredSubscriber[],
   ledger: ChannelDeliveryDeps['ledger'],
   log: Log,
+  telegram?: TelegramTransport,
 ): { publisher: ChannelPublisher; outbox: OutboxPublisher } & { topic: AlertPublisher } {
   const outbox = new OutboxPublisher(outboxDir, ChannelPublisher.snsSubscribers(subscribers));
-  const publisher = new ChannelPublisher(outbox, outboxDir, channelDeps(ledger, log, { allowLocalWebhooks: true }), subscribers);
+  const channels = channelDeps(ledger, log, { allowLocalWebhooks: true, telegram });
+  const publisher = new ChannelPublisher(outbox, outboxDir, channels, subscribers);
   return { publisher, outbox, topic: outbox };
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { leadAndBody } from '../../functions/domain/classification/input';
 import { classify } from '../../functions/domain/classification/classify';
 import type { FeedEntry } from '../../functions/domain/model';
+import { TelegramClient } from '../../functions/adapters/telegram-client';
+import { startSampleReceivers } from '../../functions/local/sample-receivers';
 import { sampleTextAt, startSampleServer } from '../../functions/local/sample-sources';
 import { EXIT_CODES_HELP } from './cli-support';
 import { rejectionReason } from './cycle-report';
@@ -39,19 +41,24 @@ export function registerDemoCommand(program: Command): void {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (opts: { fresh?: boolean; verbose?: boolean }) => {
       const sample = await startSampleServer();
+      // A Bot API and a newsroom webhook on 127.0.0.1: the demo delivers to Telegram and webhooks for real.
+      const receivers = await startSampleReceivers();
       try {
-        process.stdout.write(`Sample sources on ${sample.origin}\n`);
+        process.stdout.write(`Sample sources on ${sample.origin}; Telegram and webhook receivers on ${receivers.botApiBase}\n`);
         process.exitCode = await runCycleCommand({
           sources: sample.sources,
           fresh: opts.fresh,
           verbose: opts.verbose,
           local: true,
           subscribers: 'sample',
+          extraSubscribers: receivers.subscribers(),
+          telegram: new TelegramClient({ token: receivers.botToken, apiBase: receivers.botApiBase }),
           kind: 'demo',
           whyRejected: whyDemoItemRejected,
         });
         if (process.exitCode === 0) process.stdout.write(`${DEMO_NEXT_STEPS}\n`);
       } finally {
+        await receivers.close();
         await sample.close();
       }
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StoredSubscriber, parseSubscribers } from '../../functions/domain/alerts/subscribers';
+import type { TelegramTransport } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import type { SourceDefinition } from '../../functions/domain/sources/definitions';
 import { consoleLog } from '../../functions/local/console-log';
@@ -20,6 +21,10 @@ export interface RunCycleOptions {
   local?: boolean;
   /** Which local store: the live one (default) or the demo's. */
   kind?: StoreKind;
+  /** More subscribers for this run only (the demo's Telegram and webhook ones, behind its own receivers). */
+  extraSubscribers?: StoredSubscriber[];
+  /** The Bot API to use instead of KZMON_TELEGRAM_* (the demo's stand-in). */
+  telegram?: TelegramTransport;
   /** Why an entry was turned down, for the summary (the demo knows its samples). */
   whyRejected?: CycleReportOptions['whyRejected'];
 }
@@ -56,13 +61,15 @@ export async function runCycleCommand(options: RunCycleOptions): Promise<number>
   const local = await openLocalStore({ fresh: options.fresh, kind: options.kind });
   try {
     const deliveries = deliveryStoreOf(local);
-    const subscribers =
-      options.subscribers === 'sample' ? sampleSubscribers() : await deliveries.listSubscribers();
+    const subscribers = [
+      ...(options.subscribers === 'sample' ? sampleSubscribers() : await deliveries.listSubscribers()),
+      ...(options.extraSubscribers ?? []),
+    ];
     if (subscribers.length === 0) {
       process.stdout.write('No subscribers in this store: alerts are recorded but go to no one (add some with `kzmon subscribers add`).\n');
     }
     const outbox = outboxDir(local.kind);
-    const { publisher, outbox: topic } = localPublisher(outbox, subscribers, deliveries, log);
+    const { publisher, outbox: topic } = localPublisher(outbox, subscribers, deliveries, log, options.telegram);
     await publisher.retryFailedChannels();
     progress?.block.start();
     const result = await runLocalCycle({

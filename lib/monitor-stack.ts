@@ -98,6 +98,14 @@ export class MonitorStack extends Stack {
       failedRuns: this.failedRuns,
       alertFunction: this.alerts.alertFunction,
       subscriberTopic: this.alerts.topic,
+      otherDeadLetters: [
+        {
+          id: 'ChannelDeliveryDeadLetters',
+          queue: this.delivery.deliveryDeadLetters,
+          description:
+            'A Telegram or webhook delivery failed 5 times and is in its dead-letter queue: the message names the alert; see the deliver function logs, then redrive the queue (docs/deploy.md).',
+        },
+      ],
     });
     if (config.dashboard) {
       this.dashboard = new MonitorDashboard(this, 'Dashboard', {

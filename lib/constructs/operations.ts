@@ -37,6 +37,8 @@ export interface OperationsProps {
   failedRuns: IQueue;
   alertFunction: IFunction;
   subscriberTopic: ITopic;
+  /** Further dead-letter queues (e.g. of a delivery channel): any message in one is an alarm. */
+  otherDeadLetters?: { id: string; queue: IQueue; description: string }[];
 }
 
 /** A custom metric as a handler emits it (Powertools adds the `service` dimension). */
@@ -90,6 +92,19 @@ export class Operations extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+
+    for (const dlq of props.otherDeadLetters ?? []) {
+      alarm(dlq.id, {
+        alarmDescription: dlq.description,
+        metric: dlq.queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
+        ...atLeastOne,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
 
     alarm('FailedRuns', {
       alarmDescription:

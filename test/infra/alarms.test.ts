@@ -51,6 +51,35 @@ describe('alarms', () => {
     }
   });
 
+  it('watch every dead-letter queue and failure destination of the stack, whoever added it', () => {
+    const all = template.toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, unknown> }
+    >;
+    const targets = new Set<string>();
+    for (const r of Object.values(all)) {
+      const text = JSON.stringify(r.Properties ?? {});
+      for (const m of text.matchAll(/"deadLetterTargetArn":\{"Fn::GetAtt":\["(\w+)","Arn"\]\}/g))
+        targets.add(m[1]!);
+      for (const m of text.matchAll(
+        /"(?:OnFailure|DestinationConfig)":\{(?:"OnFailure":\{)?"Destination":\{"Fn::GetAtt":\["(\w+)","Arn"\]\}/g,
+      )) {
+        targets.add(m[1]!);
+      }
+    }
+    for (const known of [stack.ingestion.deadLetterQueue, stack.failedRuns])
+      expect([...targets]).toContain(logicalId(stack, known));
+    const watched = alarms()
+      .filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
+      .map((a) => JSON.stringify(a.Properties.Dimensions));
+    for (const id of targets) {
+      expect(all[id]!.Type, id).toBe('AWS::SQS::Queue');
+      expect(watched, id).toContain(
+        JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }]),
+      );
+    }
+  });
+
   it('fire when the alert sweep stops running: no invocation counts as breaching (point 5)', () => {
     expect(alarmNamed('AlertSweepStopped')).toMatchObject({
       Namespace: 'AWS/Lambda',

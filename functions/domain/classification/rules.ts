@@ -1204,6 +1204,11 @@ export const RULES = {
       { pattern: 'лити' + L, weight: 1 },
       { pattern: 'минерал' + L, weight: 0.7 },
       { pattern: 'горнодобыва' + L, weight: 0.6 },
+      // "закупки полезных ископаемых", "добыча природных ресурсов": minerals said the Russian way
+      { pattern: 'полезн' + L + ' ископаем' + L, weight: 1 },
+      { pattern: 'добыч' + L + ' природн' + L + ' ресурс' + L, weight: 1 },
+      { pattern: 'пайдалы қазба' + L, weight: 1 },
+      { pattern: 'paidaly qazba' + L, weight: 1 },
       { pattern: 'сирек жер' + L, weight: 1 },
       { pattern: 'сирек металл' + L, weight: 1 },
       { pattern: 'маңызды минерал' + L, weight: 1 },

@@ -4,7 +4,17 @@
  * and answering one event, against an empty handler — with every AWS call pointed at 127.0.0.1.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -57,9 +67,20 @@ const NAMES: [RegExp, string][] = [
   [/Query/i, 'query'],
 ];
 
+/** The function's construct id in kebab case (KzNewsMonitor/Delivery/StreamAlert/Resource → stream-alert). */
+function functionName(logicalId: string, cdkPath: string | undefined): string {
+  const parts = (cdkPath ?? '').split('/');
+  const id = parts.at(-1) === 'Resource' ? parts.at(-2) : undefined;
+  if (id) return id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return NAMES.find(([re]) => re.test(logicalId))?.[1] ?? logicalId;
+}
+
 function contributors(mapFile: string): { pkg: string; share: number }[] {
   if (!existsSync(mapFile)) return [];
-  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as {
+    sources: string[];
+    sourcesContent?: (string | null)[];
+  };
   const by = new Map<string, number>();
   let total = 0;
   map.sources.forEach((s, i) => {
@@ -78,23 +99,39 @@ function contributors(mapFile: string): { pkg: string; share: number }[] {
 export function synth(outDir: string, log: (s: string) => void): { ms: number; ok: boolean; note?: string } {
   rmSync(outDir, { recursive: true, force: true });
   const t0 = Date.now();
-  const res = spawnSync('npx', ['cdk', 'synth', '--quiet', '-c', 'opsEmail=bench@example.org', '-o', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-  });
+  const res = spawnSync(
+    'npx',
+    ['cdk', 'synth', '--quiet', '-c', 'opsEmail=bench@example.org', '-o', outDir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
   const ms = Date.now() - t0;
   const ok = res.status === 0;
-  const note = ok ? undefined : `${(res.stderr || res.stdout).split('\n').filter((l) => /error/i.test(l)).slice(0, 3).join(' | ')}`;
+  const note = ok
+    ? undefined
+    : `${(res.stderr || res.stdout)
+        .split('\n')
+        .filter((l) => /error/i.test(l))
+        .slice(0, 3)
+        .join(' | ')}`;
   log(`  cdk synth ${ok ? 'ok' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s${note ? `: ${note}` : ''}`);
   return { ms, ok, note };
 }
 
-export function readBundles(outDir: string): { bundles: BundleInfo[]; schedules: { target: string; expression: string }[] } {
+export function readBundles(outDir: string): {
+  bundles: BundleInfo[];
+  schedules: { target: string; expression: string }[];
+} {
   const templateFile = readdir(outDir).find((f) => f.endsWith('.template.json'));
   if (!templateFile) throw new Error(`no template in ${outDir}: did cdk synth run?`);
   const template = JSON.parse(readFileSync(join(outDir, templateFile), 'utf8')) as {
-    Resources: Record<string, { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, string> }>;
+    Resources: Record<
+      string,
+      { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, string> }
+    >;
   };
   const bundles: BundleInfo[] = [];
   const schedules: { target: string; expression: string }[] = [];
@@ -102,7 +139,9 @@ export function readBundles(outDir: string): { bundles: BundleInfo[]; schedules:
     if (r.Type === 'AWS::Scheduler::Schedule' || r.Type === 'AWS::Events::Rule') {
       const expr = String(r.Properties.ScheduleExpression ?? '');
       const target = JSON.stringify(r.Properties.Target ?? r.Properties.Targets ?? '');
-      const fn = Object.keys(template.Resources).find((k) => template.Resources[k]!.Type === 'AWS::Lambda::Function' && target.includes(k));
+      const fn = Object.keys(template.Resources).find(
+        (k) => template.Resources[k]!.Type === 'AWS::Lambda::Function' && target.includes(k),
+      );
       schedules.push({ target: fn ?? id, expression: expr });
     }
     if (r.Type !== 'AWS::Lambda::Function') continue;
@@ -113,7 +152,7 @@ export function readBundles(outDir: string): { bundles: BundleInfo[]; schedules:
     const buf = readFileSync(file);
     bundles.push({
       logicalId: id,
-      name: NAMES.find(([re]) => re.test(id))?.[1] ?? id,
+      name: functionName(id, r.Metadata?.['aws:cdk:path']),
       asset,
       bytes: statSync(file).size,
       gzipBytes: gzipSync(buf).length,
@@ -150,7 +189,8 @@ function events(): Record<string, unknown> {
     title: 'Kazakhstan and the United States discuss C5+1 cooperation',
     publishedAt: '2026-11-27T06:00:00.000Z',
     summary: 'Foreign ministers met in Astana.',
-    bodyHtml: '<p>Kazakhstan and the United States discussed expanding cooperation in trade and critical minerals within the C5+1 format.</p><p>The sides agreed to meet again.</p>',
+    bodyHtml:
+      '<p>Kazakhstan and the United States discussed expanding cooperation in trade and critical minerals within the C5+1 format.</p><p>The sides agreed to meet again.</p>',
   };
   return {
     fetch: { version: '0', 'detail-type': 'Scheduled Event', source: 'aws.scheduler', detail: {} },
@@ -160,7 +200,12 @@ function events(): Record<string, unknown> {
           messageId: 'm1',
           receiptHandle: 'r1',
           body: JSON.stringify(entry),
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1764223200000', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1764223200000' },
+          attributes: {
+            ApproximateReceiveCount: '1',
+            SentTimestamp: '1764223200000',
+            SenderId: 'x',
+            ApproximateFirstReceiveTimestamp: '1764223200000',
+          },
           messageAttributes: {},
           md5OfBody: '',
           eventSource: 'aws:sqs',
@@ -171,12 +216,40 @@ function events(): Record<string, unknown> {
     },
     alert: {},
     digest: {},
-    query: { version: '2.0', rawPath: '/items', rawQueryString: 'limit=20', queryStringParameters: { limit: '20' }, requestContext: { http: { method: 'GET', path: '/items' } }, headers: {} },
+    // Stream records and deliveries: an empty batch (the handler's wiring and one call, nothing to do).
+    'stream-alert': { Records: [] },
+    deliver: { Records: [] },
+    subscribers: {
+      version: '2.0',
+      routeKey: 'GET /subscribers',
+      rawPath: '/subscribers',
+      rawQueryString: '',
+      headers: {},
+      requestContext: {
+        http: { method: 'GET', path: '/subscribers' },
+        stage: '$default',
+        routeKey: 'GET /subscribers',
+        requestId: 'bench',
+      },
+      isBase64Encoded: false,
+    },
+    query: {
+      version: '2.0',
+      rawPath: '/items',
+      rawQueryString: 'limit=20',
+      queryStringParameters: { limit: '20' },
+      requestContext: { http: { method: 'GET', path: '/items' } },
+      headers: {},
+    },
     empty: {},
   };
 }
 
-function runOnce(file: string, event: unknown, env: NodeJS.ProcessEnv): Promise<{ wall: number; load: number; invoke: number; ok: boolean; err?: string }> {
+function runOnce(
+  file: string,
+  event: unknown,
+  env: NodeJS.ProcessEnv,
+): Promise<{ wall: number; load: number; invoke: number; ok: boolean; err?: string }> {
   return new Promise((resolveRun, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(file, '..', 'runner.mjs'), file], {
@@ -192,14 +265,25 @@ function runOnce(file: string, event: unknown, env: NodeJS.ProcessEnv): Promise<
     child.on('exit', () => {
       const wall = performance.now() - t0;
       const line = out.split('\n').find((l) => l.startsWith('BENCH_COLD '));
-      if (!line) return resolveRun({ wall, load: Number.NaN, invoke: Number.NaN, ok: false, err: out.slice(-300) });
-      const r = JSON.parse(line.slice(11)) as { load: number; invoke: number; ok: boolean; err: string | null };
+      if (!line)
+        return resolveRun({ wall, load: Number.NaN, invoke: Number.NaN, ok: false, err: out.slice(-300) });
+      const r = JSON.parse(line.slice(11)) as {
+        load: number;
+        invoke: number;
+        ok: boolean;
+        err: string | null;
+      };
       resolveRun({ wall, load: r.load, invoke: r.invoke, ok: r.ok, err: r.err ?? undefined });
     });
   });
 }
 
-export async function coldStarts(bundles: BundleInfo[], outDir: string, runs: number, log: (s: string) => void) {
+export async function coldStarts(
+  bundles: BundleInfo[],
+  outDir: string,
+  runs: number,
+  log: (s: string) => void,
+) {
   const dir = join(outDir, '..', 'cold');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -244,7 +328,9 @@ export async function coldStarts(bundles: BundleInfo[], outDir: string, runs: nu
     POWERTOOLS_METRICS_NAMESPACE: 'KzNewsMonitor',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     // No internet: the one source is refused by the allowlist before any connection is made.
-    SOURCES_JSON: JSON.stringify([{ id: 'bench', kind: 'rss', language: 'en', url: 'https://127.0.0.1/rss.xml' }]),
+    SOURCES_JSON: JSON.stringify([
+      { id: 'bench', kind: 'rss', language: 'en', url: 'https://127.0.0.1/rss.xml' },
+    ]),
     NODE_OPTIONS: '--enable-source-maps',
   };
   const ev = events();
@@ -275,7 +361,9 @@ export async function coldStarts(bundles: BundleInfo[], outDir: string, runs: nu
         ok: !failed,
         note: failed?.err,
       });
-      log(`  cold start ${b.name}: ${m.toFixed(0)} ms (${(m / emptyMs).toFixed(2)}× empty)${failed ? ` — handler error: ${failed.err}` : ''}`);
+      log(
+        `  cold start ${b.name}: ${m.toFixed(0)} ms (${(m / emptyMs).toFixed(2)}× empty)${failed ? ` — handler error: ${failed.err}` : ''}`,
+      );
     }
     return { empty: { medianMs: emptyMs, runs }, cold };
   } finally {

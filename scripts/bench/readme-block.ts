@@ -25,15 +25,20 @@ function timed(f: Figures, id: string): string {
   const g = f.goals.find((x) => x.id === id);
   if (!g) return 'not measured';
   const unit = g.unit === '×' || g.unit === '%' ? g.unit : ` ${g.unit}`;
-  const range = g.min !== undefined ? ` (${n(g.min)}–${n(g.max)}${unit} over ${g.runs} runs)` : '';
-  return `${g.median !== undefined ? `${n(g.median)}${unit}` : g.measured}${range}; goal ${g.goal}: ${g.verdict}${g.noisy ? ', measured on a busy machine (noisy)' : ''}`;
+  const value =
+    g.median !== undefined ? `${n(g.median)}${unit} (${n(g.min)}–${n(g.max)}${unit})` : g.measured;
+  return `${value} — goal ${g.goal}: ${g.verdict}${g.noisy ? ' (noisy)' : ''}`;
+}
+
+function counted(f: Figures, id: string): string {
+  const g = f.goals.find((x) => x.id === id);
+  return g ? `${g.measured} — ${g.verdict}` : 'not measured';
 }
 
 /** The block, markers included. */
 export function readmeBlock(f: Figures): string {
   const w = f.alertWindowMs;
-  const unchanged = f.goals.find((g) => g.id === 'unchanged');
-  const templates = f.goals.find((g) => g.id === 'templates');
+  const runs = f.goals.find((g) => g.runs !== undefined)?.runs;
   const bundles = Object.entries(f.bundlesKb)
     .map(([name, kb]) => `${name} ${kb} KB`)
     .join(', ');
@@ -48,12 +53,14 @@ export function readmeBlock(f: Figures): string {
     '  carries its alert id (the `alertId` attribute) for deduplication, and an alert is sent twice only when',
     "  its sender dies or loses SNS's answer in the window between SNS accepting it and the alert being",
     `  marked sent${w ? ` — measured by \`npm run bench\` over ${w.alerts} alerts: p50 ${n(w.p50)} ms, p95 ${n(w.p95)} ms, max ${n(w.max)} ms` : ''}.`,
-    `- **Performance** — \`npm run bench\` ([BENCHMARKS.md](BENCHMARKS.md), measured ${f.measuredAt} UTC on ${f.cores}`,
-    '  cores; median of the runs, range in brackets): extraction speed vs Readability on jsdom',
-    `  ${timed(f, 'extraction-speed')}; on common news templates ${templates ? `${templates.measured} (${templates.verdict})` : 'not measured'};`,
-    `  a whole local cycle of 1,000 new items ${timed(f, 'cycle')}; classification time`,
-    `  ${timed(f, 'classification-share')} of extraction time; an unchanged cycle ${unchanged ? `${unchanged.measured} (${unchanged.verdict})` : 'not measured'};`,
-    `  bundles ${bundles || 'not measured'}.`,
+    `- **Performance** — \`npm run bench\` ([BENCHMARKS.md](BENCHMARKS.md), measured ${f.measuredAt} UTC on ${f.cores} cores;`,
+    `  timed figures are the median of ${runs ?? 'the'} runs with the range; "noisy": the load average exceeded the cores):`,
+    `  - extraction speed vs Readability on jsdom: ${timed(f, 'extraction-speed')}`,
+    `  - extraction on common news templates (worst template): ${counted(f, 'templates')}`,
+    `  - a whole local cycle of 1,000 new items: ${timed(f, 'cycle')}`,
+    `  - classification time as a share of extraction time: ${timed(f, 'classification-share')}`,
+    `  - an unchanged cycle: ${counted(f, 'unchanged')}`,
+    `  - Lambda bundles (minified): ${bundles || 'not measured'}`,
     README_END,
   ];
   return lines.join('\n');

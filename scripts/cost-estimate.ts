@@ -17,7 +17,7 @@ import { scheduleIntervalMinutes } from '../lib/schedule';
 export { emittedByHandlers } from '../lib/cost-infra';
 
 const ROOT = join(__dirname, '..');
-/** Written by the bench (`npm run bench`): a partial CostInputs of what it measured. */
+/** Read when present: a partial CostInputs of what the bench (`npm run bench`) measured. */
 export const MEASURED_INPUTS_FILE = join(ROOT, 'BENCHMARKS.cost-inputs.json');
 export const README = join(ROOT, 'README.md');
 
@@ -376,7 +376,7 @@ export function inputsFromArgs(args: string[], measuredFile = MEASURED_INPUTS_FI
   let measured = 'defaults in scripts/cost-estimate.ts (no bench measurements found)';
   if (existsSync(measuredFile)) {
     over = overlay(over, JSON.parse(readFileSync(measuredFile, 'utf8')));
-    measured = `${measuredFile.replace(`${ROOT}/`, '')} (written by npm run bench)`;
+    measured = `${measuredFile.replace(`${ROOT}/`, '')} (bench measurements)`;
   }
   const out = { json: false, help: false, writeReadme: false, settingsFile: null as string | null };
   for (let i = 0; i < args.length; i++) {
@@ -427,7 +427,7 @@ export function replaceReadmeBlock(readme: string, block: string): string {
 const HELP = `Usage: npm run cost -- [options] [inputs.json]
 
 Monthly AWS cost of a deployment: infrastructure from the synthesized template and the handlers' code,
-traffic from ${MEASURED_INPUTS_FILE.replace(`${ROOT}/`, '')} (written by npm run bench) or the defaults.
+traffic from ${MEASURED_INPUTS_FILE.replace(`${ROOT}/`, '')} (bench measurements) when present, else the defaults.
 
 Options:
   --json                 print {"listPriceUsd", "afterFreeTierUsd", "smsPerMessageUsd", "lines", ...}

@@ -5,7 +5,7 @@ import type { FeedEntry } from '../../functions/domain/model';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import type { SourceDefinition } from '../../functions/domain/sources/definitions';
 import type { HttpPort } from '../../functions/domain/sources/http-port';
-import { describeFailure } from '../../functions/domain/sources/source-failure';
+import { describeFailure, isOfflineError } from '../../functions/domain/sources/source-failure';
 import { readSource } from '../../functions/domain/sources/source-reader';
 import { consoleLog } from '../../functions/local/console-log';
 
@@ -51,7 +51,11 @@ export async function checkSource(
   } catch (err) {
     const reason = describeFailure(err);
     lines.push(`FAILED: ${reason}`);
-    row.verdict = /^blocked by/.test(reason) ? reason.split(':')[0]! : 'FAILED';
+    row.verdict = isOfflineError(err)
+      ? 'no network?'
+      : /^blocked by/.test(reason)
+        ? reason.split(':')[0]!
+        : 'FAILED';
     return { ok: false, lines, row };
   }
   for (const e of entries)
@@ -137,11 +141,16 @@ export async function checkAllSources(
       cols.map((c, i) => (i === cols.length - 1 ? String(r[c]) : String(r[c]).padEnd(width[c]!))).join('  '),
     )
     .join('\n');
-  const failures = reports
-    .filter((r) => !r.ok)
+  const failed = reports.filter((r) => !r.ok);
+  // An offline machine fails every source the same way: one line says so instead of one per source.
+  const offline = failed.filter((r) => r.row.verdict === 'no network?');
+  const notes = failed
+    .filter((r) => r.row.verdict !== 'no network?')
     .map((r) => `${r.row.source}: ${r.lines.find((l) => l.startsWith('FAILED')) ?? 'FAILED'}`);
-  return {
-    ok: failures.length === 0,
-    table: [table, ...(failures.length ? ['', ...failures] : [])].join('\n'),
-  };
+  if (offline.length > 0) {
+    notes.push(
+      `No network? ${offline.length === reports.length ? 'No source' : `${offline.map((r) => r.row.source).join(', ')}: no`} name could be resolved or connection made; check this machine's connection and run again.`,
+    );
+  }
+  return { ok: failed.length === 0, table: [table, ...(notes.length ? ['', ...notes] : [])].join('\n') };
 }

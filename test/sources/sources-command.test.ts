@@ -160,4 +160,26 @@ describe('kzmon sources check --all', () => {
     );
     expect(r.stdout).toMatch(/^behind-cf: FAILED: blocked by a Cloudflare challenge: HTTP 403/m);
   });
+
+  it('offline, says "no network?" once instead of blaming each site', async () => {
+    const file = join(dir, 'offline.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          id: 'ru-offline',
+          kind: 'kazinform-list',
+          language: 'ru',
+          url: 'https://kzmon-offline-test.invalid/ru/lenta',
+        },
+        { id: 'mfa-offline', kind: 'govkz-news', language: 'en', url: 'https://kzmon-offline-test.invalid' },
+      ]),
+    );
+    const r = await kzmon(['sources', 'check', '--all', '--sources', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ru-offline +- +0 +- +- +no network\?$/m);
+    expect(r.stdout).toMatch(/^mfa-offline +- +0 +- +- +no network\?$/m);
+    expect(r.stdout.match(/No network\?/g)).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/block/i);
+  });
 });

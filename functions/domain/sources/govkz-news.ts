@@ -270,7 +270,11 @@ function explain(err: unknown, origin: string): Error {
       `gov.kz refused access (HTTP 403 Forbidden): this address range may be blocked by gov.kz, which refuses some cloud ranges. Run kzmon sources check mfa-en from another network to compare`,
     );
   }
-  if (isOfflineError(err)) return new Error(offlineMessage(err));
+  // Kept a network error (with its code), so callers still tell an offline machine from a refusing site.
+  if (isOfflineError(err)) {
+    err.message = offlineMessage(err);
+    return err;
+  }
   if (isNetworkError(err)) {
     return new Error(
       `${err.message} (reached no answer from ${origin}; if this persists while other sites answer, gov.kz may be dropping connections from this address range)`,

@@ -86,3 +86,22 @@ describe('the C5+1 told as background', () => {
     expect(r.categories).toContain('c5plus1');
   });
 });
+
+describe('two bodies named with what they are, and an aircraft order as trade', () => {
+  it('pairs "между авиакомпанией Air Astana и компанией Boeing" and reads the contract as trade', () => {
+    const r = classify({
+      title: null,
+      body: 'По данным министерства, между авиакомпанией Air Astana и компанией Boeing подписан контракт на покупку 15 самолетов. Поставки начнутся через шесть лет.',
+    });
+    expect(r.categories).toEqual(['kz-us']);
+    expect(r.topics).toContain('trade-investment');
+  });
+
+  it('does not pair across a third country named in the phrase', () => {
+    const r = classify({
+      title: null,
+      body: 'Между авиакомпанией Air Astana и китайской компанией COMAC подписан контракт, сообщили в США.',
+    });
+    expect(r.categories).toEqual([]);
+  });
+});

@@ -58,9 +58,10 @@ export const C5_AMBIGUOUS_RE = new RegExp(lowerSource(`(?:${RULES.c5Ambiguous.ma
 // Words joining the two sides as the parties of one meeting or call, with anything short between.
 export const MEETING_JOINER = new RegExp(`(?:${RULES.meetingJoiners.map(fold).join('|')})(?![\\p{L}])`, 'iu');
 export const PAIR_JOINER = new RegExp(`^(?:${RULES.pairJoiners.join('|')})$`, 'iu');
-// At most three words of the first body, the joiner, then the second side's mention ("the" allowed).
+// At most three words of the first body, the joiner, then the second side's mention ("the" allowed,
+// or one word naming what the second body is: "между авиакомпанией Air Astana и компанией Boeing").
 export const PAIR_PHRASE = new RegExp(
-  `^(?:'s)?(?:\\s+(?!(?:${RULES.pairPhraseStopWords.join('|')})(?![\\p{L}]))[\\p{L}\\p{N}-]+){0,3}\\s+(?:${RULES.pairPhraseJoiners.join('|')})\\s+(?:the\\s+)?$`,
+  `^(?:'s)?(?:\\s+(?!(?:${RULES.pairPhraseStopWords.join('|')})(?![\\p{L}]))[\\p{L}\\p{N}-]+){0,3}\\s+(?:${RULES.pairPhraseJoiners.join('|')})\\s+(?:the\\s+|(?:${RULES.pairPhraseBodyWords.join('|')})\\s+)?$`,
   'iu',
 );
 

@@ -183,6 +183,16 @@ export const RULES = {
   /** The same, with a few words between ("Kazakhstan's Ministry of Energy and the US NNSA"), no commas. */
   pairPhraseJoiners: ['and', 'и', 'мен', 'пен', 'бен', 'men', 'pen', 'ben', 'jane', 'және'],
   pairPhraseMaxChars: 40,
+  /** What the second body of a pair may be called before its name ("и компанией Boeing", "and company"). */
+  pairPhraseBodyWords: [
+    'компани\\p{L}*',
+    'корпораци\\p{L}*',
+    'агентств\\p{L}*',
+    'компаниясы\\p{L}*',
+    'company',
+    'corporation',
+    'agency',
+  ],
   /** Words that make the phrase a comparison or a list, not two parties: "along with", "ahead of". */
   pairPhraseStopWords: [
     'with',
@@ -1030,6 +1040,13 @@ export const RULES = {
       { pattern: 'worth (?:more than |over |about |nearly |up to )?(?:\\$|usd )?\\d', weight: 0.7 },
       { pattern: 'на сумму', weight: 0.7 },
       { pattern: 'сделк' + L, weight: 0.5 },
+      // an aircraft order read in round 2: "контракт ... на покупку", "purchase", "келісімшарт"
+      { pattern: 'контракт' + L, weight: 0.5 },
+      { pattern: 'покупк' + L, weight: 0.5 },
+      { pattern: 'purchas' + L, weight: 0.5 },
+      { pattern: 'contracts?', weight: 0.5 },
+      { pattern: 'келісімшарт' + L, weight: 0.5 },
+      { pattern: 'kelisimshart' + L, weight: 0.5 },
       { pattern: 'долларлық', weight: 0.5 },
       { pattern: 'dollarlyq', weight: 0.5 },
       { pattern: 'trade turnover', weight: 1 },

@@ -112,7 +112,8 @@ async function checkArticle(
 
 function newestTime(entries: FeedEntry[]): string | null {
   const times = entries.map((e) => e.publishedAt).filter((t): t is string => Boolean(t));
-  return times.length ? times.reduce((a, b) => (a > b ? a : b)) : null;
+  // ISO instants in UTC sort as text.
+  return times.sort().at(-1) ?? null;
 }
 
 /** Every source, one line each: what a person deploying checks from the network they deploy to. */

@@ -81,6 +81,14 @@ async function listPage(deps: WebViewDeps, url: URL, res: ServerResponse): Promi
       ...(sources.status === 200 ? (sources.body as { sources: SourceHealth[] }).sources.map((s) => s.sourceId) : []),
     ]),
   ];
+  const chrome = chromeOf(deps);
+  // As the CLI does: a source nobody knows would quietly list nothing.
+  const source = params.source?.trim().toLowerCase();
+  if (source && sourceIds.length > 0 && !sourceIds.includes(source)) {
+    const message = `bad parameter source: no source “${params.source}”; known: ${[...sourceIds].sort().join(', ')}`;
+    send(res, 400, renderListPage({ params, sourceIds, error: message, chrome }));
+    return;
+  }
   const result = await routeQuery(
     deps.store,
     '/items',
@@ -91,7 +99,6 @@ async function listPage(deps: WebViewDeps, url: URL, res: ServerResponse): Promi
     },
     deps.log,
   );
-  const chrome = chromeOf(deps);
   if (result.status === 200) {
     const page = result.body as ItemPage;
     // The chart is a picture of the same filters over weeks; the list is worth showing without it.

@@ -58,6 +58,9 @@ describe('the web view server, without a browser', () => {
     expect(body).toContain('bad parameter category');
     expect(body).toContain('Those filters can’t be used');
     expect((await get('/?cursor=forged.cursor')).status).toBe(400);
+    const unknownSource = await get('/?source=nope');
+    expect(unknownSource.status).toBe(400);
+    expect(await unknownSource.text()).toMatch(/bad parameter source: no source “nope”; known: .*demo-kazinform-en/);
     expect((await get('/?since=2026-13-45')).status).toBe(400);
   });
 

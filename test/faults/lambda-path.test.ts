@@ -19,6 +19,7 @@ import { SQSClient, SendMessageBatchCommand, type SendMessageBatchCommandInput }
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoDeliveryStore } from '../../functions/adapters/dynamo-delivery-store';
 import { HttpClient } from '../../functions/adapters/http-client';
 import { createMonitorStore } from '../../functions/adapters/monitor-store';
 import type { AlertMessage, MonitorStore } from '../../functions/domain/ports';
@@ -33,7 +34,7 @@ import { type BuiltFeeds, type FeedSpec, buildFeeds } from './harness/feeds';
 import { recordRow } from './harness/outcome-table';
 import { type Route, type SourceServer, startSourceServer } from './harness/source-server';
 import { type SimMessage, SqsSim } from './harness/sqs-sim';
-import { CATCH_ALL, idFor, rowFrom, tally } from './harness/world';
+import { CATCH_ALL, CATCH_ALL_SUBSCRIBER, idFor, rowFrom, tally } from './harness/world';
 
 /** lib/constructs/ingestion.ts: six times the classify timeout of 120 s. */
 const VISIBILITY_MS = 720_000;
@@ -145,6 +146,11 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
       seed: 15,
     });
     store = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });
+    // The deployed sweep reads its subscribers from the table: one instant subscriber to everything.
+    await new DynamoDeliveryStore(dynamo.client, { tableName: dynamo.tableName }).addSubscriber({
+      ...CATCH_ALL_SUBSCRIBER,
+      createdAt: START.toISOString(),
+    });
     vi.useFakeTimers({ toFake: ['Date'] });
     setClock(START.getTime());
     queue = new SqsSim({
@@ -447,6 +453,13 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
     const fetched = await (await fetchContainer(feeds))({}, lambdaContext('fetch'));
     const run = await runUntilQuiet({ classifyCrashes: 2, sweepCrashes: 2 });
     const t = await tallyAlerts(feeds);
+    // What became of a lost item's alert, for the failure message.
+    const lostDetail = await Promise.all(
+      t.lostUrls.map(async (u) => {
+        const a = await store.getAlert(idFor(u));
+        return `${u}: alert ${a ? `${a.status}, storySeq ${a.storySeq}, attempts ${a.attempts}` : 'none'}`;
+      }),
+    );
     const mayRepeat = new Set([...run.window, ...answerLost.filter((id) => !lostBefore.has(id))]);
     recordRow(
       rowFrom(
@@ -460,7 +473,7 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
     );
     expect(fetched.queued).toBe(feeds.expected.length);
     expect(run.crashed).toBe(4);
-    expect(t.lostUrls).toEqual([]);
+    expect(t.lostUrls, lostDetail.join('\n')).toEqual([]);
     expect(t.stored).toBe(feeds.expected.length);
     // At-least-once: only alerts in the window (accepted, not marked) or with a lost answer repeat.
     for (const id of t.duplicatedUrls.map(idFor)) expect(mayRepeat).toContain(id);

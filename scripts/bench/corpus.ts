@@ -272,39 +272,15 @@ ${footer(r, b)}${inlineScripts(r, b, int(r, 5000, 30000))}`,
   );
 }
 
-/** One page of the given kind; `n` makes its URL unique. */
-export function generatePage(
+/** The page of one kind for a story: its address (real URL shapes, or `site` for a local server) and markup. */
+function renderKind(
   kind: PageKind,
-  id: number,
   r: R,
-  origin?: string,
-  relevantShare = 0.3,
-): BenchPage {
-  const relevant = r() < relevantShare;
-  const langFor: Record<PageKind, () => Lang> = {
-    'kazinform-old': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
-    'kazinform-old-article-body': () => pick(r, ['ru', 'kk'] as Lang[]),
-    'kazinform-old-amp': () => pick(r, ['en', 'ru'] as Lang[]),
-    'kazinform-new-en': () => 'en',
-    'kazinform-new-ru': () => 'ru',
-    'kazinform-new-kk': () => 'kk-latn',
-    'kazinform-new-amp': () => 'en',
-    'kazinform-2026': () => pick(r, ['en', 'ru', 'kk-latn'] as Lang[]),
-    'govkz-body': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
-    generic: () => pick(r, ['en', 'ru'] as Lang[]),
-  };
-  const lang = langFor[kind]();
-  const newPlatform = kind.startsWith('kazinform-new') || kind === 'kazinform-2026';
-  const s = story(
-    r,
-    lang,
-    newPlatform && r() < 0.85,
-    relevant,
-    kind.includes('old') ? int(r, 2019, 2022) : int(r, 2023, 2026),
-  );
+  s: Story,
+  ctx: { lang: Lang; id: number; site: (real: string) => string },
+): { url: string; html: string } {
+  const { lang, id, site } = ctx;
   const slug = `${slugify(s.title)}`;
-  const o = origin;
-  const site = (real: string) => o ?? real;
   let url: string;
   let html: string;
   switch (kind) {
@@ -349,6 +325,40 @@ export function generatePage(
       html = generic(r, s, url);
       break;
   }
+  return { url, html };
+}
+
+/** One page of the given kind; `n` makes its URL unique. */
+export function generatePage(
+  kind: PageKind,
+  id: number,
+  r: R,
+  origin?: string,
+  relevantShare = 0.3,
+): BenchPage {
+  const relevant = r() < relevantShare;
+  const langFor: Record<PageKind, () => Lang> = {
+    'kazinform-old': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
+    'kazinform-old-article-body': () => pick(r, ['ru', 'kk'] as Lang[]),
+    'kazinform-old-amp': () => pick(r, ['en', 'ru'] as Lang[]),
+    'kazinform-new-en': () => 'en',
+    'kazinform-new-ru': () => 'ru',
+    'kazinform-new-kk': () => 'kk-latn',
+    'kazinform-new-amp': () => 'en',
+    'kazinform-2026': () => pick(r, ['en', 'ru', 'kk-latn'] as Lang[]),
+    'govkz-body': () => pick(r, ['en', 'ru', 'kk'] as Lang[]),
+    generic: () => pick(r, ['en', 'ru'] as Lang[]),
+  };
+  const lang = langFor[kind]();
+  const newPlatform = kind.startsWith('kazinform-new') || kind === 'kazinform-2026';
+  const s = story(
+    r,
+    lang,
+    newPlatform && r() < 0.85,
+    relevant,
+    kind.includes('old') ? int(r, 2019, 2022) : int(r, 2023, 2026),
+  );
+  const { url, html } = renderKind(kind, r, s, { lang, id, site: (real: string) => origin ?? real });
   return {
     id,
     kind,

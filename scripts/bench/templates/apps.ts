@@ -13,6 +13,7 @@ import {
   htmlLang,
   renderBlocks,
   shareLinks,
+  type Teaser,
   type TemplateStory,
   teasers,
 } from './story';
@@ -33,24 +34,9 @@ function mangler(r: R): (name: string) => string {
   };
 }
 
-export function nextjs(r: R, s: TemplateStory): { url: string; html: string } {
-  const c = chromeFor(s.lang);
-  const b = bankFor(s.lang);
-  const k = mangler(r);
-  const url = `https://portal.example.org/${s.lang === 'kk-latn' ? 'qz' : s.lang}/news/${s.slug}`;
-  const t = astana(s.publishedAt);
-  const bodyHtml = renderBlocks(s, (p) => `<p class="${k('Paragraph.text')}">${p}</p>`);
-  const inlineRelated = teasers(r, s.lang, 1, false)[0]!;
-  if (bodyHtml.length > 2)
-    bodyHtml.splice(
-      2,
-      0,
-      `<div class="${k('Embed.related')}"><span>${c.readAlso}</span><a href="${inlineRelated.href}">${esc(inlineRelated.title)}</a></div>`,
-    );
-  const more = teasers(r, s.lang, int(r, 4, 8), true);
-  const mostRead = teasers(r, s.lang, 5, false);
-  const clientOnly = r() < 0.25;
-  const state = {
+/** The page state Next.js serialises into `__NEXT_DATA__`: the article with its HTML body, and the teasers. */
+function nextState(r: R, s: TemplateStory, more: Teaser[]) {
+  return {
     props: {
       pageProps: {
         article: {
@@ -72,6 +58,26 @@ export function nextjs(r: R, s: TemplateStory): { url: string; html: string } {
     isFallback: false,
     gssp: true,
   };
+}
+
+export function nextjs(r: R, s: TemplateStory): { url: string; html: string } {
+  const c = chromeFor(s.lang);
+  const b = bankFor(s.lang);
+  const k = mangler(r);
+  const url = `https://portal.example.org/${s.lang === 'kk-latn' ? 'qz' : s.lang}/news/${s.slug}`;
+  const t = astana(s.publishedAt);
+  const bodyHtml = renderBlocks(s, (p) => `<p class="${k('Paragraph.text')}">${p}</p>`);
+  const inlineRelated = teasers(r, s.lang, 1, false)[0]!;
+  if (bodyHtml.length > 2)
+    bodyHtml.splice(
+      2,
+      0,
+      `<div class="${k('Embed.related')}"><span>${c.readAlso}</span><a href="${inlineRelated.href}">${esc(inlineRelated.title)}</a></div>`,
+    );
+  const more = teasers(r, s.lang, int(r, 4, 8), true);
+  const mostRead = teasers(r, s.lang, 5, false);
+  const clientOnly = r() < 0.25;
+  const state = nextState(r, s, more);
   const head = `<meta charSet="utf-8"><title>${esc(s.title)} — Portal</title><meta name="description" content="${esc(s.lead ?? s.title)}"><meta property="og:title" content="${esc(s.title)}"><link rel="canonical" href="${url}"><link rel="preload" href="/_next/static/css/${hex(r, 16)}.css" as="style"><noscript data-n-css=""></noscript>`;
   const article = clientOnly
     ? `<div class="${k('Skeleton.root')}"><div class="${k('Skeleton.line')}"></div></div>`

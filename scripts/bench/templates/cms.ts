@@ -41,6 +41,17 @@ function wpHead(s: TemplateStory, url: string, site: string): string {
 <style id="global-styles-inline-css">body{--wp--preset--color--black:#000}.has-black-color{color:var(--wp--preset--color--black)!important}</style>`;
 }
 
+/** A WordPress comment list: author, time, text and a reply link per comment. */
+function wpComments(r: R, s: TemplateStory): string {
+  const c = chromeFor(s.lang);
+  return commentsFor(r, s.lang, int(r, 0, 5))
+    .map(
+      (k) =>
+        `<li class="comment even thread-even depth-1"><article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${k.user}</b> <span class="says">says:</span></div><div class="comment-metadata"><a href="#c"><time>${k.date}</time></a></div></footer><div class="comment-content"><p>${esc(k.text)}</p></div><div class="reply"><a class="comment-reply-link" href="#r">${c.reply}</a></div></article></li>`,
+    )
+    .join('');
+}
+
 export function wordpress(r: R, s: TemplateStory): { url: string; html: string } {
   const c = chromeFor(s.lang);
   const b = bankFor(s.lang);
@@ -64,12 +75,7 @@ export function wordpress(r: R, s: TemplateStory): { url: string; html: string }
         `<div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title"><a href="${t2.href}">${esc(t2.title)}</a></h4><time class="jp-relatedposts-post-date">${t2.date}</time><p class="jp-relatedposts-post-context">In "${esc(pick(r, b.nav))}"</p></div>`,
     )
     .join('');
-  const comments = commentsFor(r, s.lang, int(r, 0, 5))
-    .map(
-      (k) =>
-        `<li class="comment even thread-even depth-1"><article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${k.user}</b> <span class="says">says:</span></div><div class="comment-metadata"><a href="#c"><time>${k.date}</time></a></div></footer><div class="comment-content"><p>${esc(k.text)}</p></div><div class="reply"><a class="comment-reply-link" href="#r">${c.reply}</a></div></article></li>`,
-    )
-    .join('');
+  const comments = wpComments(r, s);
   const recent = teasers(r, s.lang, 6, false)
     .map(
       (t2) => `<li><a href="${t2.href}">${esc(t2.title)}</a> <span class="post-date">${t2.date}</span></li>`,

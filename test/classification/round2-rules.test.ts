@@ -11,8 +11,20 @@ describe('a report of US ties with one other Central Asian state', () => {
       body:
         'A U.S. Deputy Assistant Secretary of State arrived in Bishkek for United States-Kyrgyz Republic annual consultations. ' +
         'The Kyrgyz deputy foreign minister met with him. ' +
+        'The U.S. Embassy said the United States and the Kyrgyz Republic discussed political and security cooperation. ' +
         'Recalling the C5+1 Summit held in New York last year, the Kyrgyz Republic and the United States praised the C5+1 format’s impact on regional cooperation. ' +
         'The sides discussed security cooperation and economic diversification.',
+    });
+    expect(r.categories).toEqual([]);
+  });
+
+  it('reads the lead past a dateline, and a lead naming the format without what it does', () => {
+    const r = classify({
+      title: null,
+      body:
+        'Editorial staff\nTASHKENT, 28 October. /Agency/. ' +
+        'The President of Uzbekistan will meet U.S. President Donald Trump in Washington next week. ' +
+        'As reported earlier, a C5+1 summit of the Central Asian leaders and the US is planned for 6 November.',
     });
     expect(r.categories).toEqual([]);
   });

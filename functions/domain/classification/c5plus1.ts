@@ -41,9 +41,10 @@ export function c5ItemFactor(doc: Doc, sig: Signals): number {
 
 /**
  * The lead (headline and first body sentences) pairs the US with one Central Asian state other than
- * Kazakhstan and names neither Kazakhstan nor the group: a report of US ties with that state, where a
- * C5+1 line is the pair's channel or backdrop ("the Kyrgyz Republic and the United States emphasized
- * the C5+1 format's positive impact"), not the format's own news.
+ * Kazakhstan and names neither Kazakhstan, nor the group, nor the format with what it does: a report of
+ * US ties with that state, where a C5+1 line is the pair's channel or backdrop ("the Kyrgyz Republic and
+ * the United States emphasized the C5+1 format's positive impact", "Uzbekistan's leadership in the
+ * C5+1"), not the format's own news.
  */
 function isOtherStateStory(doc: Doc, sig: Signals): boolean {
   const lead = Array.from(
@@ -53,7 +54,9 @@ function isOtherStateStory(doc: Doc, sig: Signals): boolean {
   const states = new Set<number>();
   let usWithState = false;
   for (const s of lead) {
-    if (sig.kz.has(s) || sig.c5Name.has(s) || sig.caGroup.has(s) || sig.caFive.has(s)) return false;
+    // the format with what it does in the lead ("the C5+1 ministers met in Tashkent") is the story
+    const formatNews = sig.c5Name.has(s) && sig.c5Activity.has(s);
+    if (sig.kz.has(s) || formatNews || sig.caGroup.has(s) || sig.caFive.has(s)) return false;
     const named = sig.c5States.flatMap((m, k) => (m.has(s) ? [k] : []));
     for (const k of named) states.add(k);
     if (named.length > 0 && factsOf(sig, s).hasUs) usWithState = true;

@@ -997,7 +997,8 @@ export const RULES = {
    * `otherStateLeadFactor`: its C5+1 lines are that pair's channel or backdrop.
    */
   otherStateLeadFactor: 0.3,
-  leadSentences: 2,
+  // three: a dateline or an agency credit often takes a sentence of its own before the news
+  leadSentences: 3,
 
   /**
    * Topics, each a list of weighted patterns; a topic is assigned to a relevant item when its summed

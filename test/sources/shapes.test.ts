@@ -159,6 +159,12 @@ describe('blocked is not broken', () => {
     expect(
       isCloudflareChallenge(200, new Headers(), '<html><body><p>Just a moment, says the minister</p>'),
     ).toBe(false);
+    const feed =
+      '<rss><channel><item><title>Just a moment...</title><link>https://qazinform.com/news/x-1a2b3c</link></item></channel></rss>';
+    expect(isCloudflareChallenge(200, new Headers(), feed)).toBe(false);
+    const script =
+      '<title>Just a moment...</title><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script>';
+    expect(isCloudflareChallenge(200, new Headers(), script)).toBe(true);
   });
 
   it('a challenge answers "blocked by a Cloudflare challenge", is not retried, and ends the path walk', async () => {
@@ -175,6 +181,14 @@ describe('blocked is not broken', () => {
     expect(server.hits('/cf/lenta')).toBe(1);
     expect(sleeps).toEqual([]);
     expect(server.hits('/rss/')).toBe(0);
+  });
+
+  it('a challenge page where a feed or a sitemap was expected is a block too, not a malformed document', async () => {
+    for (const kind of ['rss', 'sitemap'] as const) {
+      await expect(read({ kind, language: 'ru', url: server.url('/cf/stripped') }), kind).rejects.toThrow(
+        /^blocked by a Cloudflare challenge/,
+      );
+    }
   });
 
   it('a challenge page served as 200 without the header is recognised too', async () => {

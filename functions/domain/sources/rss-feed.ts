@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import type { FeedEntry, Language } from '../model';
 import { plainText } from './plain-text';
 import { canonicalizeUrl, itemIdFor } from './canonical-url';
+import { assertNotChallenge } from './kazinform-list';
 import { decodeBody } from './text-encoding';
 import {
   type SourceReadContext,
@@ -28,6 +29,7 @@ export async function readFeed(
   });
   if (res.notModified) return notModifiedResult(ctx, feedUrl, 'feed');
   const xml = decodeBody(res.body, res.headers.get('content-type'), `feed at ${res.url}`);
+  assertNotChallenge(res, xml);
   const refusedLinks: string[] = [];
   const skipped: SkippedFeedItem[] = [];
   const entries = await parseFeed(xml, feedUrl, res.url, skipped).then((items) =>

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio/slim';
 import type { FeedEntry, Language } from '../model';
-import { listedEntry } from './kazinform-list';
+import { assertNotChallenge, listedEntry } from './kazinform-list';
 import {
   type SourceReadContext,
   type SourceReadResult,
@@ -71,6 +71,7 @@ export async function readSitemap(
   });
   if (res.notModified) return notModifiedResult(ctx, sitemapUrl, 'sitemap');
   const xml = decodeBody(res.body, res.headers.get('content-type'), `sitemap at ${res.url}`);
+  assertNotChallenge(res, xml);
   const refusedLinks: string[] = [];
   const entries: FeedEntry[] = [];
   for (const a of parseNewsSitemap(xml, sitemapUrl)) {

@@ -59,10 +59,13 @@ export function offlineMessage(err: NetworkError): string {
  */
 export function isCloudflareChallenge(status: number, headers: Headers | undefined, body: string): boolean {
   if (headers?.get('cf-mitigated')?.toLowerCase() === 'challenge') return true;
-  if (status !== 403 && status !== 503 && status !== 429 && status !== 200) return false;
-  return /<title>\s*Just a moment\.{3}|<title>\s*Just a moment…|\/cdn-cgi\/challenge-platform\/|cf-chl-|Attention Required! \| Cloudflare/i.test(
-    body.slice(0, 20_000),
-  );
+  const head = body.slice(0, 20_000);
+  // The challenge script is the mark that cannot be a news text; a "Just a moment..." title alone is
+  // enough only on the refusal statuses a challenge comes with (a feed item may well be titled so).
+  if (/\/cdn-cgi\/challenge-platform\/|cf-chl-|cf_chl_/i.test(head))
+    return status === 200 || status === 403 || status === 503 || status === 429;
+  if (status !== 403 && status !== 503 && status !== 429) return false;
+  return /<title>\s*Just a moment(\.{3}|…)|Attention Required! \| Cloudflare/i.test(head);
 }
 
 /** The HTTP failure as a blocked source when it is a challenge; otherwise unchanged. */

@@ -59,13 +59,25 @@ const samples: [string, AlertMessage['attributes'], string[]][] = [
   ['English KZ-US alert', msg({ itemId: 'a' }), ['analyst@example.org']],
   ['Russian KZ-US alert', msg({ itemId: 'b', language: 'ru' }), ['analyst@example.org', 'ru@example.org']],
   [
-    'C5+1 alert in Kazakh',
+    'C5+1 alert in Kazakh, the sweep naming the SMS subscriber (under its monthly cap)',
+    msg(
+      {
+        itemId: 'c',
+        language: 'kk',
+        classification: classification({ categories: ['c5plus1'], scores: { 'kz-us': 0, c5plus1: 0.7 } }),
+      },
+      { delivery: ['instant', 'instant:c5-sms'] },
+    ),
+    ['analyst@example.org', '+15555550100'],
+  ],
+  [
+    'C5+1 alert the sweep did not name the SMS subscriber for (over its cap)',
     msg({
-      itemId: 'c',
+      itemId: 'c2',
       language: 'kk',
       classification: classification({ categories: ['c5plus1'], scores: { 'kz-us': 0, c5plus1: 0.7 } }),
     }),
-    ['analyst@example.org', '+15555550100'],
+    ['analyst@example.org'],
   ],
   [
     'later copy narrowed to the Russian desk',

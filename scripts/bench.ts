@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldStarts, readBundles, synth } from './bench/bundles';
 import { benchClassifyShare } from './bench/classify-share';
@@ -170,6 +170,9 @@ async function main() {
     run.query = await section('query', run.failures, () => benchQuery(Number(opts['query-items']), 10, log));
   }
 
+  run.costOut = relative(ROOT, resolve(opts['cost-out'])).startsWith('..')
+    ? resolve(opts['cost-out'])
+    : relative(ROOT, resolve(opts['cost-out']));
   run.elapsed = (Date.now() - started) / 1000;
   run.loadEnd = loadNow();
   writeFileSync(opts.out, render(run));

@@ -55,6 +55,8 @@ export interface BenchRun {
   failures: string[];
   elapsed: number;
   loadEnd: number;
+  /** Where the measured cost inputs were written (relative to the repository when inside it). */
+  costOut?: string;
 }
 
 export type Verdict = 'met' | 'missed' | 'not measured' | 'no goal set';

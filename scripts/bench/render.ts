@@ -241,6 +241,6 @@ function costInputs(r: BenchRun, out: string[]): void {
   if (!k) return;
   out.push('', '## Cost inputs', '');
   out.push(
-    'This run wrote what it measured for the cost estimate to `BENCHMARKS.cost-inputs.json` (capacity units per item from the first cycle, memory sizes and the schedule from the template); `npm run cost` combines them with its stated defaults for what a local run cannot measure (Lambda durations, traffic, subscribers).',
+    `This run wrote what it measured for the cost estimate to \`${r.costOut ?? 'BENCHMARKS.cost-inputs.json'}\` (capacity units per item from the first cycle, memory sizes and the schedule from the template); \`npm run cost\` reads \`BENCHMARKS.cost-inputs.json\` and combines it with its stated defaults for what a local run cannot measure (Lambda durations, traffic, subscribers).`,
   );
 }

@@ -98,14 +98,8 @@ export class MonitorStack extends Stack {
       failedRuns: this.failedRuns,
       alertFunction: this.alerts.alertFunction,
       subscriberTopic: this.alerts.topic,
-      otherDeadLetters: [
-        {
-          id: 'ChannelDeliveryDeadLetters',
-          queue: this.delivery.deliveryDeadLetters,
-          description:
-            'A Telegram or webhook delivery failed 5 times and is in its dead-letter queue: the message names the alert; see the deliver function logs, then redrive the queue (docs/deploy.md).',
-        },
-      ],
+      // Telegram and webhook deliveries that keep failing end in the failed-runs queue (Delivery).
+      otherDeadLetters: [],
     });
     if (config.dashboard) {
       this.dashboard = new MonitorDashboard(this, 'Dashboard', {

@@ -28,13 +28,11 @@ export function streamHandler(deps: () => Promise<DispatchDeps>) {
   return async (event: DynamoDBStreamEvent, _context?: Context): Promise<DynamoDBBatchResponse> => {
     const d = await deps();
     const failures: { itemIdentifier: string }[] = [];
-    let sent = 0;
     await Promise.all(
       event.Records.map(async (record) => {
         const alert = streamedAlert(record);
         if (!alert) return;
         const result = await dispatchAlerts(d, [alert]);
-        sent += result.sent;
         if (result.failed > 0 && record.dynamodb?.SequenceNumber) {
           failures.push({ itemIdentifier: record.dynamodb.SequenceNumber });
         }
@@ -43,7 +41,7 @@ export function streamHandler(deps: () => Promise<DispatchDeps>) {
     // No custom metric (emitted-metrics.ts): a failed record goes back to the stream and, after its
     // retries, to the failed-runs queue (alarmed); the sweep republishes whatever stays pending.
     if (failures.length > 0)
-      d.log.warn('streamed alerts not published; the stream retries them', { sent, failed: failures.length });
+      d.log.warn('streamed alerts not published; the stream retries them', { failed: failures.length });
     return { batchItemFailures: failures };
   };
 }

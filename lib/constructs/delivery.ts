@@ -4,12 +4,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
-import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_SMS_MONTHLY_CAP } from '../../functions/domain/alerts/sms-cap';
 import { monitorFunction } from './monitor-function';
@@ -26,8 +27,8 @@ export const SUBSCRIBER_ROUTES = [
   { path: '/subscribers/{id}/test', methods: [HttpMethod.POST] },
 ] as const;
 
-/** Receives before a channel delivery message goes to the dead-letter queue. */
-export const DELIVERY_MAX_RECEIVES = 5;
+/** Lambda's retries of a failed delivery invocation before it goes to the failed-runs queue. */
+export const DELIVERY_RETRIES = 2;
 
 export interface DeliveryProps {
   table: ITable;
@@ -46,8 +47,8 @@ export interface DeliveryProps {
 
 /**
  * Subscribers as data, and every channel: the table's stream sends each new alert within seconds
- * (the sweep is the backstop), a queue on the subscribers' topic feeds the Telegram and webhook
- * delivery (SNS itself delivers email and SMS), and the subscriber routes manage subscribers and
+ * (the sweep is the backstop), the subscribers' topic invokes the Telegram and webhook delivery (SNS
+ * itself delivers email and SMS), and the subscriber routes manage subscribers and
  * their SNS subscriptions. The Telegram bot token is a SecureString the operator puts in Parameter
  * Store; only its name is in the template.
  */
@@ -55,8 +56,6 @@ export class Delivery extends Construct {
   readonly streamAlertFunction: NodejsFunction;
   readonly deliverFunction: NodejsFunction;
   readonly subscribersFunction: NodejsFunction;
-  readonly deliveryQueue: Queue;
-  readonly deliveryDeadLetters: Queue;
   readonly adminPolicy: ManagedPolicy;
   readonly telegramTokenParameter: string;
 
@@ -112,33 +111,24 @@ export class Delivery extends Construct {
       }),
     );
 
-    this.deliveryDeadLetters = new Queue(this, 'ChannelDeliveryDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    const deliverTimeout = Duration.seconds(60);
-    this.deliveryQueue = new Queue(this, 'ChannelDeliveries', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Six times the function's timeout, as Lambda advises for a queue it reads.
-      visibilityTimeout: Duration.seconds(deliverTimeout.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deliveryDeadLetters, maxReceiveCount: DELIVERY_MAX_RECEIVES },
-    });
-    props.topic.addSubscription(new SqsSubscription(this.deliveryQueue));
     this.deliverFunction = monitorFunction(this, 'Deliver', {
       handler: 'deliver',
       description: 'Posts published alerts to Telegram and webhook subscribers',
       memorySize: 256,
-      timeout: deliverTimeout,
+      timeout: Duration.seconds(60),
       logRetention: props.logRetention,
       environment: { TABLE_NAME: props.table.tableName, TELEGRAM_TOKEN_PARAMETER: this.telegramTokenParameter },
     });
     grantChannelDeliveryAccess(props.table, this.deliverFunction);
     this.deliverFunction.addToRolePolicy(readToken);
-    this.deliverFunction.addEventSource(
-      new SqsEventSource(this.deliveryQueue, { batchSize: 5, reportBatchItemFailures: true }),
-    );
+    // The topic invokes it directly (no queue to poll while idle, so nothing to pay for): a failed
+    // invocation is retried twice by Lambda, then recorded in the failed-runs queue, which is alarmed.
+    props.topic.addSubscription(new LambdaSubscription(this.deliverFunction));
+    this.deliverFunction.configureAsyncInvoke({
+      retryAttempts: DELIVERY_RETRIES,
+      maxEventAge: Duration.hours(1),
+      onFailure: new SqsDestination(props.failedRuns),
+    });
 
     this.subscribersFunction = monitorFunction(this, 'Subscribers', {
       handler: 'subscribers',

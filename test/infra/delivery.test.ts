@@ -146,25 +146,26 @@ describe('the delivery side of the template', () => {
     });
   });
 
-  it('feeds Telegram and webhook delivery from a queue on the topic, dead-lettered after 5 receives', () => {
+  it('has the topic invoke Telegram and webhook delivery, retried twice, then recorded in the failed-runs queue', () => {
+    const deliver = logicalId(stack, stack.delivery.deliverFunction);
     template.hasResourceProperties('AWS::SNS::Subscription', {
-      Protocol: 'sqs',
+      Protocol: 'lambda',
       TopicArn: { Ref: logicalId(stack, stack.alerts.topic) },
-      Endpoint: { 'Fn::GetAtt': [logicalId(stack, stack.delivery.deliveryQueue), 'Arn'] },
+      Endpoint: { 'Fn::GetAtt': [deliver, 'Arn'] },
     });
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() },
-      VisibilityTimeout: 360,
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: deliver },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.failedRuns), 'Arn'] } } },
     });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: logicalId(stack, stack.delivery.deliverFunction) },
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
+    // Nothing polls a queue while no alert is published.
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings.filter((m) => JSON.stringify(m.Properties.FunctionName).includes(deliver))).toEqual([]);
     // No email or SMS subscription is part of the deploy: they are made when a subscriber is added.
     const protocols = Object.values(template.findResources('AWS::SNS::Subscription'))
       .filter((r) => r.Properties.TopicArn?.Ref === logicalId(stack, stack.alerts.topic))
       .map((r) => r.Properties.Protocol);
-    expect(protocols.filter((p) => p === 'email' || p === 'sms')).toEqual([]);
+    expect(protocols).toEqual(['lambda']);
   });
 
   it('keeps the Telegram token out of the template: only the parameter name, read at run time', () => {

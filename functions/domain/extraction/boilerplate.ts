@@ -64,7 +64,12 @@ const BOX_HEADING = new RegExp(
   'iu',
 );
 
-export const isBoxHeading = (text: string) => text.length <= 48 && BOX_HEADING.test(text);
+/** "5 comments on …", "3 responses to “…”", "12 комментариев к …": a comment thread's heading names the story. */
+const THREAD_HEADING =
+  /^\d+\s+(?:comments?|responses?|replies|thoughts?|reactions?|комментари\p{L}*|ответ\p{L}*|отзыв\p{L}*|мнени\p{L}*|пікір\p{L}*)(?:\s|:|$)/iu;
+
+export const isBoxHeading = (text: string) =>
+  (text.length <= 48 && BOX_HEADING.test(text)) || (text.length <= 240 && THREAD_HEADING.test(text));
 
 function within(node: Parent | null, ancestor: Parent): boolean {
   for (let n = node; n; n = n.parent as Parent | null) if (n === ancestor) return true;

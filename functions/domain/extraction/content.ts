@@ -12,6 +12,7 @@ import { type Parent, type Unit, linkDensity } from './units';
 interface Agg {
   len: number;
   link: number;
+  commas: number;
 }
 
 /** Elements whose text is one paragraph: their parent is the container that gets the score. */
@@ -136,7 +137,8 @@ function aggregate(units: Unit[], live: (u: Unit) => boolean): Map<Parent, Agg> 
       if (a) {
         a.len += u.len;
         a.link += u.linkLen;
-      } else agg.set(p, { len: u.len, link: u.linkLen });
+        a.commas += u.commas;
+      } else agg.set(p, { len: u.len, link: u.linkLen, commas: u.commas });
     }
   }
   return agg;
@@ -249,12 +251,18 @@ function siblingsWith(top: Parent, scores: Map<Parent, number>, agg: Map<Parent,
   return chosen;
 }
 
-/** A box inside the story with many links (tags, a list of links, an embedded teaser) is not story text. */
-function inLinkBox(u: Unit, stop: Set<AnyNode>, agg: Map<Parent, Agg>): boolean {
+/**
+ * A box inside the story with many links (tags, a list of links, teasers with excerpts) is not story
+ * text: link density above a half, or above a fifth in a box of few commas (Readability's rule), unless
+ * the box holds most of the story.
+ */
+function inLinkBox(u: Unit, stop: Set<AnyNode>, agg: Map<Parent, Agg>, storyLetters: number): boolean {
   for (let p: Parent | null = u.block; p && !stop.has(p as AnyNode); p = p.parent as Parent | null) {
     if (p.type === 'root' || !LIST_LIKE.has(p.name)) continue;
     const a = agg.get(p);
-    if (a && a.len > 0 && a.link / a.len > 0.33) return true;
+    if (!a || a.len === 0 || a.len * 2 > storyLetters) continue;
+    const ld = a.link / a.len;
+    if (ld > 0.5 || (ld > 0.2 && a.commas < 10 && classWeight(p) < 25)) return true;
   }
   return false;
 }
@@ -307,12 +315,20 @@ export function selectStory(
   if (!top0) return null;
   const top = unwrap(unify(top0, scores));
   const chosen = siblingsWith(top, scores, agg);
+  let storyLetters = 0;
+  for (const c of chosen) storyLetters += agg.get(c as Parent)?.len ?? 0;
   const picked: Unit[] = [];
   let first = -1;
   // The story starts at its headline: breadcrumbs and rubrics above it in the same container are not story.
   const from = headline >= 0 && insideChosen(units[headline]!, chosen) ? headline : 0;
   units.forEach((u, i) => {
-    if (i < from || !live(u) || !insideChosen(u, chosen) || !keepUnit(u, title) || inLinkBox(u, chosen, agg))
+    if (
+      i < from ||
+      !live(u) ||
+      !insideChosen(u, chosen) ||
+      !keepUnit(u, title) ||
+      inLinkBox(u, chosen, agg, storyLetters)
+    )
       return;
     picked.push(u);
     if (first < 0) first = i;

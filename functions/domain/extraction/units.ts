@@ -14,6 +14,7 @@ export interface Unit {
   /** Letters and digits of the text, and of its link text: densities compare like with like. */
   len: number;
   linkLen: number;
+  commas: number;
   /** The innermost block element holding the text. */
   block: Parent;
   /** Inside h1–h6. */
@@ -155,6 +156,12 @@ function classNegative(el: Element): boolean {
   );
 }
 
+const countCommas = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 44) n++;
+  return n;
+};
+
 const countLetters = (s: string) => {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -189,6 +196,7 @@ export function collectUnits(root: Parent, keep: Set<AnyNode>): Unit[] {
     units.push({
       text,
       len,
+      commas: countCommas(text),
       linkLen: Math.min(lk, len),
       block,
       heading,

@@ -196,9 +196,27 @@ describe('a cycle over the fixture sources', () => {
     commands.length = 0;
     const second = await runFetchCycle(deps);
     expect(second.sources[0]).toMatchObject({ ok: true, notModified: true });
-    // The list page worked last time, so it is asked first; the dead feed is not asked again.
+    // The list page worked last time, so it is asked first; the dead feed is not asked again, and
+    // health still says the list is standing in for the feed.
     expect(server.requests.find((r) => r.path === '/fault/404')).toBeUndefined();
     expect(server.requests.find((r) => r.path === '/list/2026')!.headers['if-none-match']).toBe(health!.etag);
     expect(writes()).toEqual([]);
+    // A changed list page: read again (no 304), still through the remembered path, and health says so.
+    server.route('/list/2026', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        '<a class="news-card" href="/news/kazakhstan-us-new-talks-3c4d5e"><h3 class="card-title">New talks</h3></a>',
+      );
+    });
+    const third = await runFetchCycle(deps);
+    expect(third.sources[0]).toMatchObject({
+      ok: true,
+      notModified: false,
+      pathUsed: `list ${server.url('/list/2026')}`,
+    });
+    expect((await store.listSourceStates())[0]!.note).toMatch(
+      /worked before; the paths listed before it are tried only when it fails/,
+    );
+    server.unroute('/list/2026');
   });
 });

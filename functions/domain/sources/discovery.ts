@@ -59,8 +59,13 @@ export async function readDiscovered(
         failures.push(`${LABEL[path.kind]} ${path.url}: listed no articles`);
         continue;
       }
+      const declaredFirst = describePath(discoveryPaths(source)[0]!) === describePath(path);
       const note =
-        failures.length > 0 ? `${failures.join('; ')}; read ${LABEL[path.kind]} ${path.url}` : read.note;
+        failures.length > 0
+          ? `${failures.join('; ')}; read ${LABEL[path.kind]} ${path.url}`
+          : declaredFirst
+            ? read.note
+            : `read ${LABEL[path.kind]} ${path.url}, which worked before; the paths listed before it are tried only when it fails`;
       return { ...read, note, pathUsed: describePath(path) };
     } catch (err) {
       const failure = asBlocked(err);

@@ -82,7 +82,7 @@ export class MonitorStack extends Stack {
       failedRuns: this.failedRuns,
       logRetention: config.logRetentionDays,
       namePrefix: prefix,
-      smsMonthlyCap: (config as { smsMonthlyCap?: number }).smsMonthlyCap,
+      smsMonthlyCap: config.smsMonthlyCap,
     });
 
     // Constructs that add functions (e.g. delivery channels) go above this line, so the dashboard sees them.

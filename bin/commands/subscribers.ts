@@ -71,7 +71,8 @@ function formatList(subscribers: StoredSubscriber[]): string {
       ]
         .filter(Boolean)
         .join('; ');
-      return `${s.id.padEnd(20)} ${channelOf(s).padEnd(8)} ${s.delivery.padEnd(7)} ${addressOf(s)}  [${filter}]`;
+      const pending = (s as { pendingConfirmation?: boolean }).pendingConfirmation ? '  (not confirmed yet)' : '';
+      return `${s.id.padEnd(20)} ${channelOf(s).padEnd(8)} ${s.delivery.padEnd(7)} ${addressOf(s)}  [${filter}]${pending}`;
     })
     .join('\n');
 }

@@ -1,4 +1,9 @@
-import { type SNSClient, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  GetSubscriptionAttributesCommand,
+  type SNSClient,
+  SubscribeCommand,
+  UnsubscribeCommand,
+} from '@aws-sdk/client-sns';
 import { type FilterPolicy, filterPolicyFor } from '../domain/alerts/filter-policy';
 import type { Subscriber } from '../domain/alerts/subscribers';
 import type { Log, SubscriptionManager } from '../domain/ports';
@@ -47,6 +52,14 @@ export class SnsSubscriptions implements SubscriptionManager {
         throw err;
       }
     }
+  }
+
+  async pendingConfirmation(subscriptionArns: string[]): Promise<boolean> {
+    for (const arn of subscriptionArns) {
+      const res = await this.client.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }));
+      if (res.Attributes?.PendingConfirmation === 'true') return true;
+    }
+    return false;
   }
 
   private async one(protocol: 'email' | 'sms', endpoint: string, policy: FilterPolicy): Promise<string> {

@@ -278,6 +278,8 @@ export interface SubscriptionManager {
   /** The subscription ARNs made (pending confirmation ones included). */
   subscribe(subscriber: Subscriber): Promise<string[]>;
   unsubscribe(subscriptionArns: string[]): Promise<void>;
+  /** Whether each subscription is confirmed (an email address must click SNS's link first). */
+  pendingConfirmation?(subscriptionArns: string[]): Promise<boolean>;
 }
 
 /** The Bot API, as the delivery needs it; failures are DeliveryErrors (retryable or not). */

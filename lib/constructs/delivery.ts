@@ -146,8 +146,8 @@ export class Delivery extends Construct {
     );
     this.subscribersFunction.addToRolePolicy(
       new PolicyStatement({
-        sid: 'UnsubscribeFromTheTopic',
-        actions: ['sns:Unsubscribe'],
+        sid: 'ManageTheTopicsSubscriptions',
+        actions: ['sns:Unsubscribe', 'sns:GetSubscriptionAttributes'],
         resources: [`${props.topic.topicArn}:*`],
       }),
     );
@@ -188,7 +188,7 @@ export class Delivery extends Construct {
     Validations.of(this.subscribersFunction.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${topic}>:*]`,
       reason:
-        "sns:Unsubscribe names a subscription, whose ARN is the topic's followed by an id SNS picks: the wildcard " +
+        "sns:Unsubscribe and sns:GetSubscriptionAttributes name a subscription, whose ARN is the topic's followed by an id SNS picks: the wildcard " +
         'covers the subscriptions of the subscribers topic only.',
     });
     const api = stack.getLogicalId(props.api.node.defaultChild as never);

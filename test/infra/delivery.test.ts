@@ -80,6 +80,7 @@ beforeAll(async () => {
     await addSubscriber(adminDeps, s);
   }
   await admin.listSubscribers();
+  await adminDeps.subscriptions.pendingConfirmation((await admin.getSubscriber('desk'))!.snsSubscriptions!);
   await removeSubscriber(adminDeps, 'gone');
   const noPost = { post: async () => ({ status: 200 }) };
   await sendTestAlert(
@@ -203,6 +204,7 @@ describe('every call the delivery functions make is allowed by their roles, and 
       expect.arrayContaining(['sns:Subscribe ' + topicArn, 'dynamodb:PutItem SUBSCRIBERS', 'dynamodb:DeleteItem SUBSCRIBERS']),
     );
     expect([...seen('subscribers')].some((c) => c.startsWith('sns:Unsubscribe '))).toBe(true);
+    expect([...seen('subscribers')].some((c) => c.startsWith('sns:GetSubscriptionAttributes '))).toBe(true);
     expect([...seen('stream')]).toEqual(expect.arrayContaining(['dynamodb:UpdateItem ALERT#a1', `sns:Publish ${topicArn}`, 'dynamodb:PutItem SMS#sms']));
     expect([...seen('deliver')], [...seen('deliver')].join('\n')).toEqual(expect.arrayContaining(['dynamodb:GetItem ALERT#a1', 'dynamodb:UpdateItem DELIVERY#a1']));
   });

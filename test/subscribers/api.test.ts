@@ -1,6 +1,12 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PublishCommand, SNSClient, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  GetSubscriptionAttributesCommand,
+  PublishCommand,
+  SNSClient,
+  SubscribeCommand,
+  UnsubscribeCommand,
+} from '@aws-sdk/client-sns';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
@@ -81,9 +87,15 @@ afterAll(async () => {
 beforeEach(() => {
   sns.reset();
   let n = 0;
-  sns.on(SubscribeCommand).callsFake(() => ({ SubscriptionArn: `${TOPIC_ARN}:sub-${++n}` }));
+  sns.on(SubscribeCommand).callsFake((input: { Protocol: string }) => ({ SubscriptionArn: `${TOPIC_ARN}:${input.Protocol}-${++n}` }));
   sns.on(UnsubscribeCommand).resolves({});
   sns.on(PublishCommand).resolves({ MessageId: 'test-msg-1' });
+  // No email address has clicked SNS's confirmation link yet; a phone needs none.
+  sns
+    .on(GetSubscriptionAttributesCommand)
+    .callsFake((input: { SubscriptionArn: string }) => ({
+      Attributes: { PendingConfirmation: input.SubscriptionArn.includes(':email-') ? 'true' : 'false' },
+    }));
 });
 
 describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked)', () => {
@@ -100,7 +112,7 @@ describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked
       ReturnSubscriptionArn: true,
       Attributes: { FilterPolicy: JSON.stringify(expected), FilterPolicyScope: 'MessageAttributes' },
     });
-    expect(await table.getSubscriber('analyst')).toMatchObject({ email: 'analyst@example.org', snsSubscriptions: [`${TOPIC_ARN}:sub-1`] });
+    expect(await table.getSubscriber('analyst')).toMatchObject({ email: 'analyst@example.org', snsSubscriptions: [`${TOPIC_ARN}:email-1`] });
     expect(seen.at(-1)).toMatchObject({ method: 'POST', path: '/subscribers', authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=/) });
   });
 
@@ -125,9 +137,14 @@ describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked
     expect(sns).not.toHaveReceivedCommand(SubscribeCommand);
   });
 
-  it('lists them, never showing the webhook secret', async () => {
+  it('lists them, never showing the webhook secret, and says who has not confirmed yet', async () => {
     const res = await kzmon('list', '--api', api, '--json');
-    const rows = JSON.parse(res.out) as { id: string; secret?: string }[];
+    const rows = JSON.parse(res.out) as { id: string; secret?: string; pendingConfirmation?: boolean }[];
+    expect(rows.find((r) => r.id === 'analyst')?.pendingConfirmation).toBe(true);
+    // The SMS subscriber's digest email is not confirmed either.
+    expect(rows.find((r) => r.id === 'c5-sms')?.pendingConfirmation).toBe(true);
+    expect(rows.find((r) => r.id === 'newsroom')?.pendingConfirmation).toBeUndefined();
+    expect((await kzmon('list', '--api', api)).out).toMatch(/analyst .*\(not confirmed yet\)/);
     expect(rows.map((r) => r.id).sort()).toEqual(['analyst', 'c5-sms', 'newsroom']);
     expect(rows.find((r) => r.id === 'newsroom')?.secret).toBe('(set)');
     expect(res.out).not.toContain(SECRET);

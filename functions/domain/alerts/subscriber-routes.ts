@@ -27,7 +27,16 @@ export async function routeSubscribers(
   if (parts[0] !== 'subscribers') return { status: 404, body: { message: `no route ${method} ${path}` } };
   const id = parts[1];
   if (!id && method === 'GET') {
-    return { status: 200, body: { subscribers: (await deps.store.listSubscribers()).map(publicView) } };
+    const subscribers = await deps.store.listSubscribers();
+    const check = deps.subscriptions?.pendingConfirmation?.bind(deps.subscriptions);
+    const listed = await Promise.all(
+      subscribers.map(async (s) => ({
+        ...publicView(s),
+        // An email address receives nothing until it confirms the subscription SNS mailed it.
+        ...(check && s.snsSubscriptions?.length ? { pendingConfirmation: await check(s.snsSubscriptions) } : {}),
+      })),
+    );
+    return { status: 200, body: { subscribers: listed } };
   }
   if (!id && method === 'POST') {
     let input: unknown;

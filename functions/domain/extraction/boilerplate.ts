@@ -113,10 +113,10 @@ export function markHeadedBoxes(units: Unit[], keep: Set<unknown>, textLen: (p: 
   }
 }
 
-/** An item of a teaser list leads with a headline link: a unit mostly of link text, not a bare "more" link. */
+/** An item of a teaser list holds a headline link: a unit mostly of link text (a date may precede it), not a bare "more" link. */
 const MAX_TEASER_LETTERS = 700;
 
-const isHeadlineLink = (u: Unit) => u.len >= 15 && linkDensity(u) >= 0.75;
+const isHeadlineLink = (u: Unit) => u.linkLen >= 15 && linkDensity(u) >= 0.6;
 
 /**
  * Lists of teasers: an element with at least three children that hold text, most of which hold a

@@ -67,9 +67,17 @@ function hasBlockChild(el: Parent): boolean {
 function scoringParent(block: Parent, runs: Map<Parent, number>): Parent | null {
   if (block.type === 'root') return block;
   const paragraph = PARAGRAPH.has(block.name) && block.name !== 'td' && block.name !== 'th';
-  if (paragraph || (!hasBlockChild(block) && (runs.get(block) ?? 0) <= 1))
-    return (block.parent as Parent | null) ?? block;
-  return block;
+  if (!paragraph && (hasBlockChild(block) || (runs.get(block) ?? 0) > 1)) return block;
+  const parent = (block.parent as Parent | null) ?? block;
+  // a table row of one cell is a paragraph of a table laid out row by row: the table collects it
+  if (
+    parent.type !== 'root' &&
+    parent.name === 'tr' &&
+    parent.children.filter((c) => c.type === 'tag').length === 1
+  ) {
+    return (parent.parent as Parent | null) ?? parent;
+  }
+  return parent;
 }
 
 /** Utility classes (`text-sm`, `max-w-none`, `md:flex`) style a box and say nothing of what it holds. */

@@ -162,3 +162,25 @@ describe('kzmon run delivers to the stored subscribers over HTTP', () => {
     expect(hook.received.length).toBe(hookAfter);
   });
 });
+
+describe('kzmon demo delivers to Telegram and webhook subscribers over HTTP', () => {
+  it('posts each alert to its stand-in Bot API and newsroom receiver, once, and records both in the outbox', async () => {
+    const demo = await kzmon('demo', '--fresh');
+    expect(demo.status).toBe(0);
+    const tg = /demo-telegram\s+(\d+) telegram message\(s\)/.exec(demo.stdout);
+    const wh = /demo-webhook\s+(\d+) webhook message\(s\)/.exec(demo.stdout);
+    expect(Number(tg?.[1])).toBeGreaterThan(0);
+    expect(Number(wh?.[1])).toBe(Number(tg?.[1]));
+    const log = readFileSync(join(home, 'demo', 'outbox', 'deliveries.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { channel: string; alertId: string; file: string });
+    const telegram = log.filter((d) => d.channel === 'telegram');
+    expect(telegram).toHaveLength(Number(tg?.[1]));
+    expect(new Set(telegram.map((d) => d.alertId)).size).toBe(telegram.length);
+    expect(readFileSync(telegram[0]!.file, 'utf8')).toMatch(/^To: telegram chat 5550100\nReceipt: telegram message \d+\n\n<b>\[/);
+    // A second demo stores nothing new and posts nothing.
+    const again = await kzmon('demo');
+    expect(again.stdout).not.toMatch(/demo-telegram\s+\d+ telegram/);
+  });
+});

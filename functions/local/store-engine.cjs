@@ -109,12 +109,8 @@ async function assertDatabaseFree() {
   await db.close();
 }
 
-async function main() {
-  fs.mkdirSync(dbPath, { recursive: true });
-  if (!claim()) {
-    log('another engine holds this store; leaving');
-    return;
-  }
+/** dynalite on a loopback port, proven able to read its database; throws with the reason otherwise. */
+async function startDatabase() {
   await assertDatabaseFree();
   const dynalite = require(dynalitePath);
   const server = dynalite({ path: dbPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -122,19 +118,16 @@ async function main() {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const port = server.address().port;
-  const problem = await selfCheck(port);
-  if (problem) {
-    log(`cannot open ${dbPath}: ${problem}`);
-    publish({ state: 'failed', error: problem, failedAt: Date.now() });
-    // Long enough for the waiting opener to read why, then the lock is free again.
-    setTimeout(() => {
-      release();
-      process.exit(1);
-    }, 1500);
-    return;
-  }
+  const problem = await selfCheck(server.address().port);
+  if (problem) throw new Error(`cannot open ${dbPath}: ${problem}`);
+  return server;
+}
 
+/**
+ * The control port: each user holds one connection for as long as it uses the store. With none held
+ * for IDLE_MS the database is closed, the lock given back, and the engine ends.
+ */
+async function serveUsers(server) {
   let holders = 0;
   let idleTimer;
   let stopping = false;
@@ -169,11 +162,24 @@ async function main() {
     }, ms);
   }
   await new Promise((resolve) => control.listen(0, '127.0.0.1', resolve));
-  publish({ state: 'ready', port, control: control.address().port, startedAt: new Date().toISOString() });
-  log(`serving ${dbPath} on 127.0.0.1:${port}`);
+  // The first user connects right after reading this; until then the wait is longer.
   armIdle(IDLE_MS * 3);
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  return control.address().port;
+}
+
+async function main() {
+  fs.mkdirSync(dbPath, { recursive: true });
+  if (!claim()) {
+    log('another engine holds this store; leaving');
+    return;
+  }
+  const server = await startDatabase();
+  const control = await serveUsers(server);
+  const port = server.address().port;
+  publish({ state: 'ready', port, control, startedAt: new Date().toISOString() });
+  log(`serving ${dbPath} on 127.0.0.1:${port}`);
 }
 
 // Whatever goes wrong is said where the waiting opener reads it, then the lock is given back.

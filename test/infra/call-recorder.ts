@@ -18,11 +18,15 @@ type Row = Record<string, unknown>;
 /** A plain string, or the string of an AttributeValue `{ S }`. */
 function str(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && typeof (v as { S?: unknown }).S === 'string') return (v as { S: string }).S;
+  if (v && typeof v === 'object' && typeof (v as { S?: unknown }).S === 'string')
+    return (v as { S: string }).S;
   throw new Error(`expected a string key value, got ${JSON.stringify(v)}`);
 }
 
-function projectionAttributes(expression: string | undefined, names: Record<string, string> | undefined): string[] | undefined {
+function projectionAttributes(
+  expression: string | undefined,
+  names: Record<string, string> | undefined,
+): string[] | undefined {
   if (!expression) return undefined;
   return expression.split(',').map((p) => {
     const top = p.trim().split(/[.[]/)[0]!;
@@ -32,11 +36,15 @@ function projectionAttributes(expression: string | undefined, names: Record<stri
 
 /** Reads: DynamoDB returns all attributes unless a projection says otherwise (modelled as Select=ALL_ATTRIBUTES). */
 function readContext(input: Row, pks: string[]): Request['context'] {
-  const attributes = projectionAttributes(input.ProjectionExpression as string | undefined, input.ExpressionAttributeNames as Record<string, string>);
+  const attributes = projectionAttributes(
+    input.ProjectionExpression as string | undefined,
+    input.ExpressionAttributeNames as Record<string, string>,
+  );
   return {
     'dynamodb:LeadingKeys': pks,
     'dynamodb:Attributes': attributes,
-    'dynamodb:Select': (input.Select as string | undefined) ?? (attributes ? 'SPECIFIC_ATTRIBUTES' : 'ALL_ATTRIBUTES'),
+    'dynamodb:Select':
+      (input.Select as string | undefined) ?? (attributes ? 'SPECIFIC_ATTRIBUTES' : 'ALL_ATTRIBUTES'),
   };
 }
 
@@ -67,16 +75,40 @@ export function dynamoRequests(command: string, input: Row, t: TableNaming): Req
   const pk = (row: Row) => str(row.pk);
   switch (command) {
     case 'GetItemCommand':
-      return [{ action, resource: on(input.TableName as string), context: readContext(input, [pk(input.Key as Row)]) }];
+      return [
+        {
+          action,
+          resource: on(input.TableName as string),
+          context: readContext(input, [pk(input.Key as Row)]),
+        },
+      ];
     case 'DeleteItemCommand':
-      return [{ action, resource: on(input.TableName as string), context: { 'dynamodb:LeadingKeys': [pk(input.Key as Row)] } }];
+      return [
+        {
+          action,
+          resource: on(input.TableName as string),
+          context: { 'dynamodb:LeadingKeys': [pk(input.Key as Row)] },
+        },
+      ];
     case 'PutItemCommand': {
       const item = input.Item as Row;
-      return [{ action, resource: on(input.TableName as string), context: { 'dynamodb:LeadingKeys': [pk(item)], 'dynamodb:Attributes': Object.keys(item) } }];
+      return [
+        {
+          action,
+          resource: on(input.TableName as string),
+          context: { 'dynamodb:LeadingKeys': [pk(item)], 'dynamodb:Attributes': Object.keys(item) },
+        },
+      ];
     }
     case 'UpdateItemCommand':
       // The updated attributes are not parsed out of the expression: unknown, so an attribute condition denies.
-      return [{ action, resource: on(input.TableName as string), context: { 'dynamodb:LeadingKeys': [pk(input.Key as Row)], 'dynamodb:Attributes': undefined } }];
+      return [
+        {
+          action,
+          resource: on(input.TableName as string),
+          context: { 'dynamodb:LeadingKeys': [pk(input.Key as Row)], 'dynamodb:Attributes': undefined },
+        },
+      ];
     case 'QueryCommand':
       return [
         {
@@ -97,7 +129,10 @@ export function dynamoRequests(command: string, input: Row, t: TableNaming): Req
         return {
           action,
           resource: on(table),
-          context: { 'dynamodb:LeadingKeys': rows.map(pk), 'dynamodb:Attributes': [...new Set(rows.flatMap(Object.keys))] },
+          context: {
+            'dynamodb:LeadingKeys': rows.map(pk),
+            'dynamodb:Attributes': [...new Set(rows.flatMap(Object.keys))],
+          },
         };
       });
     default:
@@ -121,7 +156,9 @@ export function recordDynamoCalls(client: DynamoDBClient, table: TableNaming, in
 const IAM_ACTION: Record<string, string> = { SendMessageBatch: 'SendMessage', PublishBatch: 'Publish' };
 
 interface AnyClient {
-  middlewareStack: { add: (mw: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void };
+  middlewareStack: {
+    add: (mw: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void;
+  };
 }
 
 /**
@@ -138,7 +175,12 @@ export function fakeService(
   const mw = (_next: unknown, context: { commandName?: string }) => async (args: { input: Row }) => {
     const command = String(context.commandName);
     const operation = command.replace(/Command$/, '');
-    into.push({ action: `${service}:${IAM_ACTION[operation] ?? operation}`, resource: resource(args.input), context: {}, command });
+    into.push({
+      action: `${service}:${IAM_ACTION[operation] ?? operation}`,
+      resource: resource(args.input),
+      context: {},
+      command,
+    });
     return { output: { $metadata: {}, ...output(args.input) }, response: {} };
   };
   client.middlewareStack.add(mw as never, { step: 'initialize', name: 'fakeService', priority: 'high' });

@@ -46,7 +46,10 @@ let naming: TableNaming;
 let topicArn: string;
 let queueArn: string;
 const statements = {} as Record<Fn, Statement[]>;
-const calls = Object.fromEntries(FUNCTIONS.map((f) => [f, [] as RecordedCall[]])) as Record<Fn, RecordedCall[]>;
+const calls = Object.fromEntries(FUNCTIONS.map((f) => [f, [] as RecordedCall[]])) as Record<
+  Fn,
+  RecordedCall[]
+>;
 const outcomes: ProcessOutcome[] = [];
 let seedId = '';
 let copyStoryId = '';
@@ -54,7 +57,8 @@ let seedStoryId = '';
 const results: Record<string, unknown> = {};
 
 const quiet: Log = { info() {}, warn() {}, error() {}, debug() {} };
-const logicalId = (s: Stack, c: { node: { defaultChild?: unknown } }) => s.getLogicalId(c.node.defaultChild as CfnRole);
+const logicalId = (s: Stack, c: { node: { defaultChild?: unknown } }) =>
+  s.getLogicalId(c.node.defaultChild as CfnRole);
 const roleOf = (fn: LambdaFunction) => logicalId(stack, fn.role as never);
 
 const subscribers = parseSubscribers([
@@ -72,7 +76,13 @@ function storeFor(fn: Fn) {
 function publisherFor(fn: Fn) {
   const sns = new SNSClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   let n = 0;
-  fakeService(sns as never, 'sns', () => topicArn, calls[fn], () => ({ MessageId: `m-${++n}` }));
+  fakeService(
+    sns as never,
+    'sns',
+    () => topicArn,
+    calls[fn],
+    () => ({ MessageId: `m-${++n}` }),
+  );
   return new SnsPublisher(sns, topicArn, subscriberPolicies(subscribers));
 }
 
@@ -98,11 +108,20 @@ beforeAll(async () => {
   // fetch: one cycle over the sample sources, queued through (faked) SQS.
   const sqs = new SQSClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const queued: FeedEntry[] = [];
-  fakeService(sqs as never, 'sqs', () => queueArn, calls.fetch, (input) => {
-    const entries = input.Entries as { Id: string; MessageBody: string }[];
-    for (const e of entries) queued.push(JSON.parse(e.MessageBody));
-    return { Successful: entries.map((e) => ({ Id: e.Id, MessageId: e.Id, MD5OfMessageBody: '' })), Failed: [] };
-  });
+  fakeService(
+    sqs as never,
+    'sqs',
+    () => queueArn,
+    calls.fetch,
+    (input) => {
+      const entries = input.Entries as { Id: string; MessageBody: string }[];
+      for (const e of entries) queued.push(JSON.parse(e.MessageBody));
+      return {
+        Successful: entries.map((e) => ({ Id: e.Id, MessageId: e.Id, MD5OfMessageBody: '' })),
+        Failed: [],
+      };
+    },
+  );
   const fetch = await runFetchCycle({
     sources: sample.sources,
     http,
@@ -115,7 +134,8 @@ beforeAll(async () => {
   // classify: every queued entry (relevant and not), then a second copy of the seed story from
   // another source, then a redelivery of the seed.
   const classifyStore = storeFor('classify');
-  for (const entry of queued) outcomes.push(await processEntry(entry, { http, store: classifyStore, log: quiet }));
+  for (const entry of queued)
+    outcomes.push(await processEntry(entry, { http, store: classifyStore, log: quiet }));
   const seed = queued.find((e) => /Active cooperation with Washington/.test(e.title ?? ''))!;
   seedId = seed.itemId;
   const copy: FeedEntry = { ...seed, sourceId: 'kazinform-ru', itemId: 'c0ffee'.repeat(4) };
@@ -125,7 +145,12 @@ beforeAll(async () => {
   seedStoryId = (await classifyStore.getItem(seedId))?.storyId ?? '';
 
   // alert: the sweep; digest: today's digest (the copies joined today).
-  results.alert = await dispatchPendingAlerts({ store: storeFor('alert'), publisher: publisherFor('alert'), log: quiet, sleep: async () => {} });
+  results.alert = await dispatchPendingAlerts({
+    store: storeFor('alert'),
+    publisher: publisherFor('alert'),
+    log: quiet,
+    sleep: async () => {},
+  });
   results.digest = await runDailyDigest(
     { store: storeFor('digest'), publisher: publisherFor('digest'), log: quiet, sleep: async () => {} },
     almatyDay(new Date()),
@@ -169,18 +194,41 @@ describe('the code paths ran', () => {
   it('the sweep sent alerts and narrowed the later copy; the digest sent one; every query route answered', () => {
     expect(results.alert).toMatchObject({ failed: 0 });
     expect((results.alert as { sent: number }).sent).toBeGreaterThan(0);
-    expect((results.alert as { suppressed: number }).suppressed).toBe(1);
+    // The sample holds one story in several copies: each pending alert was sent or, as a later copy
+    // every matching subscriber already had, suppressed (the narrowing path ran).
+    const sweep = results.alert as { pending: number; sent: number; suppressed: number };
+    expect(sweep.suppressed).toBeGreaterThanOrEqual(1);
+    expect(sweep.sent + sweep.suppressed).toBe(sweep.pending);
     expect(results.digest).toMatchObject({ digests: 1, dispatch: { sent: 1, failed: 0 } });
     expect(results.query).toEqual([200, 200, 200, 200, 200]);
   });
 
   it('the recorder saw the calls each path is known for', () => {
-    const seen = (fn: Fn) => new Set(calls[fn].map((c) => `${c.action} ${c.resource.replace(naming.tableArn, 'table')}`));
-    expect(seen('fetch')).toEqual(new Set(['dynamodb:BatchGetItem table', 'dynamodb:PutItem table', `sqs:SendMessage ${queueArn}`]));
-    expect([...seen('classify')]).toEqual(expect.arrayContaining(['dynamodb:UpdateItem table', 'dynamodb:BatchWriteItem table']));
-    expect([...seen('alert')]).toEqual(expect.arrayContaining(['dynamodb:Query table/index/byPendingAlert', 'dynamodb:Query table', `sns:Publish ${topicArn}`]));
-    expect([...seen('digest')]).toEqual(expect.arrayContaining(['dynamodb:Query table', 'dynamodb:PutItem table', `sns:Publish ${topicArn}`]));
-    expect([...seen('query')]).toEqual(expect.arrayContaining(['dynamodb:Query table/index/byListing', 'dynamodb:Query table', 'dynamodb:GetItem table']));
+    const seen = (fn: Fn) =>
+      new Set(calls[fn].map((c) => `${c.action} ${c.resource.replace(naming.tableArn, 'table')}`));
+    expect(seen('fetch')).toEqual(
+      new Set(['dynamodb:BatchGetItem table', 'dynamodb:PutItem table', `sqs:SendMessage ${queueArn}`]),
+    );
+    expect([...seen('classify')]).toEqual(
+      expect.arrayContaining(['dynamodb:UpdateItem table', 'dynamodb:BatchWriteItem table']),
+    );
+    expect([...seen('alert')]).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query table/index/byPendingAlert',
+        'dynamodb:Query table',
+        `sns:Publish ${topicArn}`,
+      ]),
+    );
+    expect([...seen('digest')]).toEqual(
+      expect.arrayContaining(['dynamodb:Query table', 'dynamodb:PutItem table', `sns:Publish ${topicArn}`]),
+    );
+    expect([...seen('query')]).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query table/index/byListing',
+        'dynamodb:Query table',
+        'dynamodb:GetItem table',
+      ]),
+    );
     // ForAllValues conditions hold vacuously for an empty key set: every table call must name its keys.
     for (const fn of FUNCTIONS) {
       for (const c of calls[fn].filter((x) => x.action.startsWith('dynamodb:'))) {
@@ -207,15 +255,32 @@ describe('what a function must not do is denied', () => {
     context: { 'dynamodb:LeadingKeys': [pk], ...extra },
   });
   const allowed = (fn: Fn, r: Request) => evaluate(statements[fn], r).allowed;
-  const projection = (attrs: string[]) => ({ 'dynamodb:Attributes': attrs, 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' });
+  const projection = (attrs: string[]) => ({
+    'dynamodb:Attributes': attrs,
+    'dynamodb:Select': 'SPECIFIC_ATTRIBUTES',
+  });
 
   it('fetch cannot write items, read their content or touch other records', () => {
-    expect(allowed('fetch', req('PutItem', 'ITEM#abc', { 'dynamodb:Attributes': ['pk', 'sk', 'kind'] }))).toBe(false);
+    expect(
+      allowed('fetch', req('PutItem', 'ITEM#abc', { 'dynamodb:Attributes': ['pk', 'sk', 'kind'] })),
+    ).toBe(false);
     expect(allowed('fetch', req('BatchWriteItem', 'ITEM#abc'))).toBe(false);
-    expect(allowed('fetch', req('BatchGetItem', 'ITEM#abc', projection(['pk', 'sk', 'kind', 'expiresAt'])))).toBe(true);
+    expect(
+      allowed('fetch', req('BatchGetItem', 'ITEM#abc', projection(['pk', 'sk', 'kind', 'expiresAt']))),
+    ).toBe(true);
     expect(allowed('fetch', req('BatchGetItem', 'ITEM#abc', projection(['pk', 'title'])))).toBe(false);
-    expect(allowed('fetch', req('BatchGetItem', 'ITEM#abc', { 'dynamodb:Attributes': undefined, 'dynamodb:Select': 'ALL_ATTRIBUTES' }))).toBe(false);
-    expect(allowed('fetch', req('BatchGetItem', 'ALERT#abc', projection(['pk', 'sk', 'kind', 'expiresAt'])))).toBe(false);
+    expect(
+      allowed(
+        'fetch',
+        req('BatchGetItem', 'ITEM#abc', {
+          'dynamodb:Attributes': undefined,
+          'dynamodb:Select': 'ALL_ATTRIBUTES',
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      allowed('fetch', req('BatchGetItem', 'ALERT#abc', projection(['pk', 'sk', 'kind', 'expiresAt']))),
+    ).toBe(false);
     // One batch mixing an item key and a source key: ForAllValues needs every key to fit one statement.
     const mixed = req('BatchGetItem', 'ITEM#abc', projection(['pk', 'sk', 'kind', 'expiresAt']));
     mixed.context['dynamodb:LeadingKeys'] = ['ITEM#abc', 'SOURCES'];
@@ -224,22 +289,34 @@ describe('what a function must not do is denied', () => {
   });
 
   it('classify cannot query, delete, update items or touch source state', () => {
-    expect(allowed('classify', req('PutItem', 'SOURCES', { 'dynamodb:Attributes': ['pk', 'sk'] }))).toBe(false);
+    expect(allowed('classify', req('PutItem', 'SOURCES', { 'dynamodb:Attributes': ['pk', 'sk'] }))).toBe(
+      false,
+    );
     expect(allowed('classify', req('Query', 'STORY#abc'))).toBe(false);
     expect(allowed('classify', req('DeleteItem', 'ITEM#abc'))).toBe(false);
-    expect(allowed('classify', req('UpdateItem', 'ITEM#abc', { 'dynamodb:Attributes': undefined }))).toBe(false);
-    expect(allowed('classify', req('UpdateItem', 'ALERT#abc', { 'dynamodb:Attributes': undefined }))).toBe(false);
-    expect(allowed('classify', req('Query', 'ALERT#PENDING', {}, `${table()}/index/byPendingAlert`))).toBe(false);
+    expect(allowed('classify', req('UpdateItem', 'ITEM#abc', { 'dynamodb:Attributes': undefined }))).toBe(
+      false,
+    );
+    expect(allowed('classify', req('UpdateItem', 'ALERT#abc', { 'dynamodb:Attributes': undefined }))).toBe(
+      false,
+    );
+    expect(allowed('classify', req('Query', 'ALERT#PENDING', {}, `${table()}/index/byPendingAlert`))).toBe(
+      false,
+    );
     expect(allowed('classify', req('Scan', 'ITEM#abc'))).toBe(false);
   });
 
   it('the query function cannot write anything, nor read alerts or stories', () => {
     for (const action of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
-      expect(allowed('query', req(action, 'ITEM#abc', { 'dynamodb:Attributes': ['pk', 'sk'] })), action).toBe(false);
+      expect(allowed('query', req(action, 'ITEM#abc', { 'dynamodb:Attributes': ['pk', 'sk'] })), action).toBe(
+        false,
+      );
     }
     expect(allowed('query', req('GetItem', 'ALERT#abc'))).toBe(false);
     expect(allowed('query', req('Query', 'STORY#abc'))).toBe(false);
-    expect(allowed('query', req('Query', 'ALERT#PENDING', {}, `${table()}/index/byPendingAlert`))).toBe(false);
+    expect(allowed('query', req('Query', 'ALERT#PENDING', {}, `${table()}/index/byPendingAlert`))).toBe(
+      false,
+    );
   });
 
   it('the alert path cannot write items or read source state', () => {
@@ -249,7 +326,9 @@ describe('what a function must not do is denied', () => {
       expect(allowed(fn, req('BatchWriteItem', 'ALERT#abc'))).toBe(false);
       expect(allowed(fn, req('Query', 'SOURCES'))).toBe(false);
     }
-    expect(allowed('alert', req('PutItem', 'ALERT#abc', { 'dynamodb:Attributes': ['pk', 'sk'] }))).toBe(false);
+    expect(allowed('alert', req('PutItem', 'ALERT#abc', { 'dynamodb:Attributes': ['pk', 'sk'] }))).toBe(
+      false,
+    );
   });
 
   it('only the alert and digest functions may publish to the subscribers topic', () => {

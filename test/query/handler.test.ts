@@ -104,6 +104,20 @@ describe('query handler', () => {
     expect(reused.body.message).toMatch(/different filters/);
   });
 
+  it('reads since/until as Astana days and category names as alerts write them, as the CLI does', async () => {
+    // Items are at 08:00 UTC, 13:00 in Astana; 2026-11-02 in Astana ends at 19:00 UTC that day.
+    const day = await call('/items', { since: '2026-11-02', until: '2026-11-02' });
+    expect((day.body as ItemPage).items.map((i) => i.itemId)).toEqual([items[1]!.itemId]);
+    // 12:59 in Astana is 07:59 UTC: the item published at 08:00 UTC that day is after it.
+    const noon = await call('/items', { since: '2026-11-02T12:59' });
+    expect((noon.body as ItemPage).items.map((i) => i.itemId)).toEqual(
+      [items[4], items[3], items[2], items[1]].map((i) => i!.itemId),
+    );
+    const c5 = await call('/items', { category: 'C5+1' });
+    expect(c5.status).toBe(200);
+    expect((c5.body as ItemPage).items.map((i) => i.itemId)).toEqual([items[3]!.itemId, items[1]!.itemId]);
+  });
+
   it('unknown routes are 404 and other methods 405', async () => {
     expect((await call('/stories')).status).toBe(404);
     expect((await call('/items', undefined, 'POST')).status).toBe(405);

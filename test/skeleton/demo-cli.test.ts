@@ -98,6 +98,11 @@ describe('kzmon demo, as a user runs it', () => {
     expect(kzmon('no-such-command').status).toBe(2);
   });
 
+  it('keeps a subscribers file in the project root out of git (it holds addresses)', () => {
+    const ignored = spawnSync('git', ['check-ignore', '-q', 'subscribers.json'], { cwd: ROOT });
+    expect(ignored.status).toBe(0);
+  });
+
   it('ends quietly when the reader of its output goes away (| head -1)', () => {
     const run = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin/kzmon.cjs')}" query --demo --json --all --limit 1 | head -1`], {
       cwd: ROOT,

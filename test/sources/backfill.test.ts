@@ -162,6 +162,27 @@ describe('backfill over a multi-page list', () => {
       'GET /api/v1/public/content-manager/news',
     ]);
   });
+
+  it('on gov.kz, the way in that worked on one page is tried first on the next', async () => {
+    server.govkz = { challenge: 'v2', blocked: false, wrapped: false, pageBase: 1 };
+    const [mfa] = parseSources([{ id: 'mfa-en', kind: 'govkz-news', language: 'en', url: server.origin }]);
+    await backfillSource(
+      mfa!,
+      { since: new Date('2026-09-01T00:00:00Z'), until: new Date('2026-10-01T00:00:00Z') },
+      {
+        ...deps(),
+        handle: async () => 'queued',
+      },
+    );
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/public/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
+      'POST /api/v2/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
+      'POST /api/v2/_/c/k6',
+      'GET /api/v1/public/content-manager/news',
+    ]);
+  });
 });
 
 describe('kzmon backfill (the real CLI)', () => {

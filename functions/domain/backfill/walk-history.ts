@@ -9,7 +9,7 @@ import type { FeedEntry } from '../model';
 import type { Log, MonitorStore } from '../ports';
 import { type SourceDefinition, discoveryPaths } from '../sources/definitions';
 import { describePath } from '../sources/discovery';
-import { govkzEntry, readGovkzPage } from '../sources/govkz-news';
+import { GOVKZ_PATHS, describeGovkzPath, govkzEntry, readGovkzPage } from '../sources/govkz-news';
 import type { HttpPort } from '../sources/http-port';
 import { listPageUrl, readKazinformList } from '../sources/kazinform-list';
 
@@ -53,8 +53,14 @@ type PageReader = (page: number) => Promise<FeedEntry[] | null>;
 function pageReader(source: SourceDefinition, deps: BackfillDeps, pathUsed?: string): PageReader {
   const ctx = { http: deps.http, log: deps.log };
   if (source.kind === 'govkz-news') {
+    // The way in that worked (last cycle, then the page before) is tried first on every page.
+    let prefer = GOVKZ_PATHS.find((p) => describeGovkzPath(p) === pathUsed);
     return async (page) => {
-      const read = await readGovkzPage(source, ctx, source.pageBase + page - 1, { conditional: false });
+      const read = await readGovkzPage(source, ctx, source.pageBase + page - 1, {
+        conditional: false,
+        prefer,
+      });
+      prefer = read.path;
       return read.items.map((item) => govkzEntry(source, item));
     };
   }

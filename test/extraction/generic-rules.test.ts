@@ -89,4 +89,11 @@ describe('generic extractor rules', () => {
     expect(a.lead).toBe(P1);
     expect(a.paragraphs).toEqual([P2, P3, P4]);
   });
+
+  it('a page of ten thousand unclosed tags is read without overflowing the stack', () => {
+    const html = `<html><body><h1>${TITLE}</h1><p>${P1}</p><p>${P2}</p>${'<div>'.repeat(10_000)}<p>${P3}</p></body></html>`;
+    const a = read(html);
+    expect(a.title).toBe(TITLE);
+    expect([a.lead, ...a.paragraphs]).toEqual([P1, P2]);
+  });
 });

@@ -51,6 +51,9 @@ export function rawTextUpTo(node: AnyNode, limit: number): string {
   return parts.join('').slice(0, limit);
 }
 
+/** Deeper elements are dropped (a real page is a few dozen levels deep; ten thousand unclosed tags are not a page). */
+export const MAX_DEPTH = 800;
+
 export interface PageIndex {
   doc: Document;
   /** `meta` content by lower-cased name, property and itemprop (first wins). */
@@ -135,16 +138,26 @@ export function indexPage(doc: Document): PageIndex {
     body: null,
   };
   const stack: AnyNode[] = [...doc.children].reverse();
+  const depth: number[] = stack.map(() => 0);
   while (stack.length > 0) {
     const node = stack.pop()!;
+    const d = depth.pop()!;
     if (node.type === 'script') {
       indexScript(node as Element, index);
       continue;
     }
     if (!isTag(node)) continue;
     indexElement(node, index);
+    if (d >= MAX_DEPTH) {
+      // No page nests this deep; cutting here keeps every recursive walk within the stack.
+      node.children = [];
+      continue;
+    }
     const kids = node.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i]!);
+      depth.push(d + 1);
+    }
   }
   return index;
 }

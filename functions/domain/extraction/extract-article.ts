@@ -172,7 +172,9 @@ export function extractArticle(html: string, url: string, hints?: ExtractHints):
   const index = indexPage(parseHtml(html ?? ''));
   const jsonLd = readJsonLd(index);
   const title = titleOf(index, jsonLd);
-  const raw = knownLayoutBody(index) ?? genericBody(index, title, jsonLd);
+  const known = knownLayoutBody(index);
+  // a known layout with an empty body (rendered by script, or a changed template) is read as any page
+  const raw = known && known.paragraphs.length > 0 ? known : genericBody(index, title, jsonLd);
   const { lead: leadOrNull, paragraphs } = tidy(raw, title);
   const lead =
     leadOrNull ??

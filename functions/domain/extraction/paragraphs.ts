@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { findAll, parseHtml } from './dom';
+import { findAll, indexPage, parseHtml } from './dom';
 import { isBoilerplateParagraph, normalizeText } from './text';
 
 /** Elements whose boundaries end a paragraph. cheerio's `.text()` would glue their text together. */
@@ -130,7 +130,7 @@ export function paragraphsFromNodes(nodes: AnyNode[]): string[] {
 /** Turns an HTML fragment or document (e.g. a gov.kz API `body`) into clean paragraphs, each once. */
 export function htmlToParagraphs(html: string): string[] {
   if (!html) return [];
-  const doc = parseHtml(html);
+  const doc = indexPage(parseHtml(html)).doc; // indexing also bounds the depth the walk below recurses to
   const bodies: Element[] = [];
   for (const c of doc.children) findAll(c, (el) => el.name === 'body', bodies);
   const root = bodies.length > 0 ? [bodies[0]!] : (doc.children as AnyNode[]);

@@ -7,7 +7,12 @@ import {
   removeSubscriber,
   sendTestAlert,
 } from '../../functions/domain/alerts/subscriber-admin';
-import { type StoredSubscriber, addressOf, channelOf, parseSubscribers } from '../../functions/domain/alerts/subscribers';
+import {
+  type StoredSubscriber,
+  addressOf,
+  channelOf,
+  parseSubscribers,
+} from '../../functions/domain/alerts/subscribers';
 import { consoleLog } from '../../functions/local/console-log';
 import { OutboxPublisher } from '../../functions/local/outbox-publisher';
 import { type ApiClient, createApiClient } from './api-client';
@@ -60,7 +65,8 @@ export function subscriberFromOptions(o: AddOptions): Record<string, unknown> {
 }
 
 function formatList(subscribers: StoredSubscriber[]): string {
-  if (subscribers.length === 0) return 'No subscribers. Add one with `kzmon subscribers add --id ID --email ADDR`.';
+  if (subscribers.length === 0)
+    return 'No subscribers. Add one with `kzmon subscribers add --id ID --email ADDR`.';
   return subscribers
     .map((s) => {
       const filter = [
@@ -71,13 +77,18 @@ function formatList(subscribers: StoredSubscriber[]): string {
       ]
         .filter(Boolean)
         .join('; ');
-      const pending = (s as { pendingConfirmation?: boolean }).pendingConfirmation ? '  (not confirmed yet)' : '';
+      const pending = (s as { pendingConfirmation?: boolean }).pendingConfirmation
+        ? '  (not confirmed yet)'
+        : '';
       return `${s.id.padEnd(20)} ${channelOf(s).padEnd(8)} ${s.delivery.padEnd(7)} ${addressOf(s)}  [${filter}]${pending}`;
     })
     .join('\n');
 }
 
-async function remote<T>(api: string, call: (client: ApiClient) => Promise<{ status: number; body: unknown }>): Promise<T> {
+async function remote<T>(
+  api: string,
+  call: (client: ApiClient) => Promise<{ status: number; body: unknown }>,
+): Promise<T> {
   const res = await call(createApiClient({ baseUrl: api }));
   if (res.status >= 400) {
     const message = (res.body as { message?: string })?.message ?? JSON.stringify(res.body);
@@ -117,8 +128,17 @@ async function openAdmin() {
 export function registerSubscribersCommand(program: Command): void {
   const cmd = program
     .command('subscribers')
-    .description('Manage who gets alerts: in the local store, or with --api URL the deployed monitor (SNS subscriptions made and deleted for email and SMS)');
+    .description(
+      'Manage who gets alerts: in the local store, or with --api URL the deployed monitor (SNS subscriptions made and deleted for email and SMS)',
+    );
+  registerAdd(cmd);
+  registerList(cmd);
+  registerRemove(cmd);
+  registerTest(cmd);
+  registerImport(cmd);
+}
 
+function registerAdd(cmd: Command): void {
   cmd
     .command('add')
     .description('Add a subscriber with one channel and a filter')
@@ -128,7 +148,10 @@ export function registerSubscribersCommand(program: Command): void {
     .option('--telegram <chatId>', 'alerts from the bot to this Telegram chat id or @channel')
     .option('--webhook <url>', 'alerts POSTed as signed JSON to this https URL')
     .option('--secret <secret>', 'the webhook signing secret (at least 16 characters)')
-    .option('--digest-email <address>', 'SMS subscribers: where alerts over the monthly SMS cap go (next digest)')
+    .option(
+      '--digest-email <address>',
+      'SMS subscribers: where alerts over the monthly SMS cap go (next digest)',
+    )
     .option('--categories <list>', 'comma-separated: kz-us,c5plus1 (default: both)')
     .option('--topics <list>', 'comma-separated topics (default: any)')
     .option('--languages <list>', 'comma-separated: en,ru,kk (default: any)')
@@ -138,17 +161,26 @@ export function registerSubscribersCommand(program: Command): void {
     .action(async (o: AddOptions) => {
       const input = subscriberFromOptions(o);
       if (o.api) {
-        const body = await remote<{ subscriber: StoredSubscriber }>(o.api, (c) => send(c, 'POST', '/subscribers', input));
-        process.stdout.write(`Added ${body.subscriber.id} (${channelOf(body.subscriber)}) to ${o.api}${channelOf(body.subscriber) === 'email' ? '; SNS has emailed a confirmation link' : ''}\n`);
+        const body = await remote<{ subscriber: StoredSubscriber }>(o.api, (c) =>
+          send(c, 'POST', '/subscribers', input),
+        );
+        process.stdout.write(
+          `Added ${body.subscriber.id} (${channelOf(body.subscriber)}) to ${o.api}${channelOf(body.subscriber) === 'email' ? '; SNS has emailed a confirmation link' : ''}\n`,
+        );
         return;
       }
       await withLocal(async ({ admin }) => {
         const res = await addSubscriber(admin, input);
-        if (res.status === 'exists') throw new Error(`a subscriber ${res.id} exists already; remove it first to change it`);
-        process.stdout.write(`Added ${res.subscriber.id} (${channelOf(res.subscriber)}, ${res.subscriber.delivery})\n`);
+        if (res.status === 'exists')
+          throw new Error(`a subscriber ${res.id} exists already; remove it first to change it`);
+        process.stdout.write(
+          `Added ${res.subscriber.id} (${channelOf(res.subscriber)}, ${res.subscriber.delivery})\n`,
+        );
       });
     });
+}
 
+function registerList(cmd: Command): void {
   cmd
     .command('list')
     .description('List subscribers (webhook secrets are never shown)')
@@ -157,10 +189,16 @@ export function registerSubscribersCommand(program: Command): void {
     .action(async (o: { json?: boolean; api?: string }) => {
       const subscribers = o.api
         ? (await remote<{ subscribers: StoredSubscriber[] }>(o.api, (c) => c.get('/subscribers'))).subscribers
-        : await withLocal(async ({ store }) => (await store.listSubscribers()).map((s) => publicView(s) as StoredSubscriber));
-      process.stdout.write(o.json ? `${JSON.stringify(subscribers, null, 2)}\n` : `${formatList(subscribers)}\n`);
+        : await withLocal(async ({ store }) =>
+            (await store.listSubscribers()).map((s) => publicView(s) as StoredSubscriber),
+          );
+      process.stdout.write(
+        o.json ? `${JSON.stringify(subscribers, null, 2)}\n` : `${formatList(subscribers)}\n`,
+      );
     });
+}
 
+function registerRemove(cmd: Command): void {
   cmd
     .command('remove <id>')
     .description('Remove a subscriber (and its SNS subscriptions on AWS)')
@@ -174,14 +212,18 @@ export function registerSubscribersCommand(program: Command): void {
       }
       process.stdout.write(`Removed ${id}\n`);
     });
+}
 
+function registerTest(cmd: Command): void {
   cmd
     .command('test <id>')
     .description('Send a test alert to a subscriber through its real channel')
     .option('--api <url>', 'the deployed API instead of the local store')
     .action(async (id: string, o: { api?: string }) => {
       const result = o.api
-        ? await remote<{ ok: boolean; detail: string }>(o.api, (c) => send(c, 'POST', `/subscribers/${encodeURIComponent(id)}/test`))
+        ? await remote<{ ok: boolean; detail: string }>(o.api, (c) =>
+            send(c, 'POST', `/subscribers/${encodeURIComponent(id)}/test`),
+          )
         : await withLocal(async ({ store, log, outbox }) => {
             const subscriber = await store.getSubscriber(id);
             if (!subscriber) throw new Error(`no subscriber ${id} (see \`kzmon subscribers list\`)`);
@@ -196,10 +238,14 @@ export function registerSubscribersCommand(program: Command): void {
       process.stdout.write(`${result.ok ? 'Sent' : 'FAILED'}: ${result.detail}\n`);
       if (!result.ok) process.exitCode = 1;
     });
+}
 
+function registerImport(cmd: Command): void {
   cmd
     .command('import <file>')
-    .description('Add every subscriber of an old subscribersFile (deploy-time JSON array), once; existing ids are kept')
+    .description(
+      'Add every subscriber of an old subscribersFile (deploy-time JSON array), once; existing ids are kept',
+    )
     .option('--api <url>', 'the deployed API instead of the local store')
     .action(async (file: string, o: { api?: string }) => {
       const subscribers = parseSubscribers(JSON.parse(readFileSync(file, 'utf8')));
@@ -210,7 +256,8 @@ export function registerSubscribersCommand(program: Command): void {
         for (const s of subscribers) {
           const answer = await send(client, 'POST', '/subscribers', s);
           if (answer.status === 409) kept.push(s.id);
-          else if (answer.status >= 400) throw new Error(`the API refused ${s.id}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+          else if (answer.status >= 400)
+            throw new Error(`the API refused ${s.id}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
           else added++;
         }
       } else {

@@ -159,7 +159,8 @@ export interface CorpusOptions {
 
 export function generateArticles(o: CorpusOptions): GenArticle[] {
   const r = rng(o.seed);
-  const tagBase = [...o.tag].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 0xe0000;
+  // FNV-1a of the tag: its low 16 bits lead every article number of the scenario.
+  const tagHash = [...o.tag].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261) & 0xffff;
   const relevantCount = Math.round(o.count * o.relevantShare);
   const flags = Array.from({ length: o.count }, (_, i) => i < relevantCount);
   for (let i = flags.length - 1; i > 0; i--) {
@@ -176,9 +177,9 @@ export function generateArticles(o: CorpusOptions): GenArticle[] {
         : relevant
           ? relevantRu(r, id)
           : irrelevantRu(r, id);
-    // Kazinform URLs end in the article's number, which the canonical id keys on: unique per tag too, so
-    // scenarios sharing one store never take each other's items for the same article.
-    const hex = (0x100000 + tagBase + i).toString(16).slice(-6);
+    // Kazinform URLs end in the article's number (8 hex digits), which the canonical id keys on: unique
+    // per tag too, so scenarios sharing one store never take each other's items for the same article.
+    const hex = (tagHash * 0x10000 + (i % 0x10000)).toString(16).padStart(8, '0');
     const published = new Date(o.now.getTime() - Math.floor(r() * 20 * 86_400_000)).toISOString();
     return { ...body, path: `${o.prefix}/${o.tag}-item-${i}-${hex}`, lang: o.lang, published, relevant };
   });

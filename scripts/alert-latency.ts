@@ -32,7 +32,11 @@ function arg(name: string, fallback: number): number {
 }
 
 /** One cycle over `items` new items; the latency figures of its alerts. */
-export async function measureAlertLatencyRun(items: number, seed: number, sweepOnly = false): Promise<AlertLatency> {
+export async function measureAlertLatencyRun(
+  items: number,
+  seed: number,
+  sweepOnly = false,
+): Promise<AlertLatency> {
   const r = rng(seed);
   const pages = new Map<string, string>();
   let feed = '';
@@ -58,7 +62,9 @@ export async function measureAlertLatencyRun(items: number, seed: number, sweepO
     );
   }
   feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title><link>${origin}/</link><description>latency</description>${entries.join('')}</channel></rss>`;
-  const sources = parseSources([{ id: 'kazinform-en', kind: 'rss', language: 'en', url: `${origin}/rss/en.xml` }]);
+  const sources = parseSources([
+    { id: 'kazinform-en', kind: 'rss', language: 'en', url: `${origin}/rss/en.xml` },
+  ]);
   const dynamo = await startLocalDynamo();
   try {
     const base = createMonitorStore(dynamo.client, { tableName: dynamo.tableName });

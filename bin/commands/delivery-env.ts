@@ -17,10 +17,14 @@ export function telegramFromEnv(env: NodeJS.ProcessEnv = process.env): TelegramT
 }
 
 /** The monthly SMS cap for local runs: KZMON_SMS_MONTHLY_CAP, else the default. */
-export function smsCapFromEnv(quota: SmsCapSettings['quota'], env: NodeJS.ProcessEnv = process.env): SmsCapSettings {
+export function smsCapFromEnv(
+  quota: SmsCapSettings['quota'],
+  env: NodeJS.ProcessEnv = process.env,
+): SmsCapSettings {
   const raw = env.KZMON_SMS_MONTHLY_CAP;
   const cap = raw === undefined || raw === '' ? DEFAULT_SMS_MONTHLY_CAP : Number(raw);
-  if (!Number.isInteger(cap) || cap < 0) throw new Error(`KZMON_SMS_MONTHLY_CAP must be a whole number ≥ 0 (got ${raw})`);
+  if (!Number.isInteger(cap) || cap < 0)
+    throw new Error(`KZMON_SMS_MONTHLY_CAP must be a whole number ≥ 0 (got ${raw})`);
   return { quota, monthlyCap: cap };
 }
 

@@ -9,7 +9,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { almatyDay } from '../domain/alerts/local-time';
 import type { StoredSubscriber } from '../domain/alerts/subscribers';
-import type { AlertMessage, DeliveryLedger, DeliveryRecord, HeldAlert, SmsQuota, SubscriberStore } from '../domain/ports';
+import type {
+  AlertMessage,
+  DeliveryLedger,
+  DeliveryRecord,
+  HeldAlert,
+  SmsQuota,
+  SubscriberStore,
+} from '../domain/ports';
 import { documentClient, stripKeys } from './dynamo-store';
 
 /**
@@ -57,7 +64,11 @@ export class DynamoDeliveryStore implements SubscriberStore, DeliveryLedger, Sms
 
   async removeSubscriber(id: string): Promise<StoredSubscriber | null> {
     const res = await this.doc.send(
-      new DeleteCommand({ TableName: this.table, Key: { pk: 'SUBSCRIBERS', sk: id }, ReturnValues: 'ALL_OLD' }),
+      new DeleteCommand({
+        TableName: this.table,
+        Key: { pk: 'SUBSCRIBERS', sk: id },
+        ReturnValues: 'ALL_OLD',
+      }),
     );
     return res.Attributes ? (stripKeys(res.Attributes) as unknown as StoredSubscriber) : null;
   }
@@ -99,7 +110,11 @@ export class DynamoDeliveryStore implements SubscriberStore, DeliveryLedger, Sms
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const res = await this.doc.send(
-        new GetCommand({ TableName: this.table, Key: deliveryKey(alertId, subscriberId), ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.table,
+          Key: deliveryKey(alertId, subscriberId),
+          ConsistentRead: true,
+        }),
       );
       return { claimed: false, record: stripKeys(res.Item ?? {}) as unknown as DeliveryRecord };
     }
@@ -110,14 +125,21 @@ export class DynamoDeliveryStore implements SubscriberStore, DeliveryLedger, Sms
       new UpdateCommand({
         TableName: this.table,
         Key: deliveryKey(alertId, subscriberId),
-        UpdateExpression: 'SET #s = :d, deliveredAt = :at, receipt = :r REMOVE leaseUntil, claimToken, lastError',
+        UpdateExpression:
+          'SET #s = :d, deliveredAt = :at, receipt = :r REMOVE leaseUntil, claimToken, lastError',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':d': 'delivered', ':at': at.toISOString(), ':r': receipt },
       }),
     );
   }
 
-  async releaseDelivery(alertId: string, subscriberId: string, token: string, error: string, dead: boolean): Promise<void> {
+  async releaseDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    error: string,
+    dead: boolean,
+  ): Promise<void> {
     await this.conditional(
       new UpdateCommand({
         TableName: this.table,
@@ -150,12 +172,16 @@ export class DynamoDeliveryStore implements SubscriberStore, DeliveryLedger, Sms
   }
 
   async clearChannelRetry(alertId: string): Promise<void> {
-    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: 'CHANNELRETRY', sk: alertId } }));
+    await this.doc.send(
+      new DeleteCommand({ TableName: this.table, Key: { pk: 'CHANNELRETRY', sk: alertId } }),
+    );
   }
 
   // ---- SMS quota -------------------------------------------------------------------------------
 
   async takeSms(subscriberId: string, month: string, alertId: string, cap: number): Promise<boolean> {
+    // A cap of 0 turns SMS off (the condition below would let the month's first one through).
+    if (cap <= 0) return false;
     const key = { pk: `SMS#${subscriberId}`, sk: `MONTH#${month}` };
     const counted = await this.conditional(
       new UpdateCommand({
@@ -168,7 +194,9 @@ export class DynamoDeliveryStore implements SubscriberStore, DeliveryLedger, Sms
     );
     if (counted) return true;
     // Refused either because this alert was counted before (a retried publish: allowed) or by the cap.
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
+    );
     const ids = res.Item?.alertIds as Set<string> | undefined;
     return ids?.has(alertId) ?? false;
   }
@@ -198,9 +226,16 @@ export class DynamoDeliveryStore implements SubscriberStore, DeliveryLedger, Sms
     return (await this.queryAll(`SMS#${subscriberId}`, `HELD#${day}#`)) as unknown as HeldAlert[];
   }
 
-  async getSmsCount(subscriberId: string, month: string): Promise<{ sent: number; overCap: number; skipped: number }> {
+  async getSmsCount(
+    subscriberId: string,
+    month: string,
+  ): Promise<{ sent: number; overCap: number; skipped: number }> {
     const res = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { pk: `SMS#${subscriberId}`, sk: `MONTH#${month}` }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `SMS#${subscriberId}`, sk: `MONTH#${month}` },
+        ConsistentRead: true,
+      }),
     );
     const n = (v: unknown) => Number(v ?? 0);
     return { sent: n(res.Item?.sent), overCap: n(res.Item?.overCap), skipped: n(res.Item?.skipped) };

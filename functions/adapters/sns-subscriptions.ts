@@ -27,7 +27,9 @@ export class SnsSubscriptions implements SubscriptionManager {
       if (subscriber.phone) {
         made.push(await this.one('sms', subscriber.phone, filterPolicyFor(subscriber)));
         if (subscriber.digestEmail) {
-          made.push(await this.one('email', subscriber.digestEmail, { delivery: [`daily:${subscriber.id}`] }));
+          made.push(
+            await this.one('email', subscriber.digestEmail, { delivery: [`daily:${subscriber.id}`] }),
+          );
         }
       }
       return made;
@@ -73,7 +75,8 @@ export class SnsSubscriptions implements SubscriptionManager {
         ReturnSubscriptionArn: true,
       }),
     );
-    if (!res.SubscriptionArn) throw new Error(`SNS returned no subscription ARN for the ${protocol} subscription`);
+    if (!res.SubscriptionArn)
+      throw new Error(`SNS returned no subscription ARN for the ${protocol} subscription`);
     return res.SubscriptionArn;
   }
 }

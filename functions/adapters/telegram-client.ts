@@ -61,14 +61,20 @@ export class TelegramClient implements TelegramTransport {
   }
 
   private toDeliveryError(err: unknown): DeliveryError {
-    if (err instanceof HttpStatusError) return this.answerError(parse(err.bodyText), err.status, err.retryAfterMs);
-    if (err instanceof FetchRefusedError) return new DeliveryError(`Telegram API refused: ${this.redact(err.message)}`, false);
+    if (err instanceof HttpStatusError)
+      return this.answerError(parse(err.bodyText), err.status, err.retryAfterMs);
+    if (err instanceof FetchRefusedError)
+      return new DeliveryError(`Telegram API refused: ${this.redact(err.message)}`, false);
     // Network trouble, timeouts and anything unexpected may pass on another attempt.
     const message = err instanceof NetworkError ? err.message : ((err as Error).message ?? String(err));
     return new DeliveryError(`Telegram API: ${this.redact(message)}`, true);
   }
 
-  private answerError(answer: BotApiAnswer | undefined, status: number, headerRetryMs?: number): DeliveryError {
+  private answerError(
+    answer: BotApiAnswer | undefined,
+    status: number,
+    headerRetryMs?: number,
+  ): DeliveryError {
     const code = answer?.error_code ?? status;
     const what = `Telegram API error ${code}: ${this.redact(answer?.description ?? 'no description')}`;
     if (code === 429) {

@@ -23,7 +23,10 @@ export function checkWebhookUrl(url: string, options: { allowLocal?: boolean } =
     throw new Error(`webhook refused: not a valid URL: ${url}`);
   }
   try {
-    return new HttpClient({ allowedHosts: [host.replace(/^\[|\]$/g, '')], allowInsecureLocal: options.allowLocal }).assertAllowed(url);
+    return new HttpClient({
+      allowedHosts: [host.replace(/^\[|\]$/g, '')],
+      allowInsecureLocal: options.allowLocal,
+    }).assertAllowed(url);
   } catch (err) {
     throw new Error(`webhook refused: ${(err as Error).message}`);
   }
@@ -52,7 +55,12 @@ export class WebhookClient implements WebhookTransport {
       maxBytes: 64 * 1024,
     });
     try {
-      const res = await http.request({ url, method: 'POST', headers: { accept: 'application/json, */*', ...headers }, body });
+      const res = await http.request({
+        url,
+        method: 'POST',
+        headers: { accept: 'application/json, */*', ...headers },
+        body,
+      });
       return { status: res.status };
     } catch (err) {
       throw toDeliveryError(err, url);
@@ -70,7 +78,10 @@ function toDeliveryError(err: unknown, url: string): DeliveryError {
   if (err instanceof NetworkError) return new DeliveryError(`webhook ${origin}: ${err.message}`, true);
   const message = (err as Error).message ?? String(err);
   if (/redirect/.test(message)) {
-    return new DeliveryError(`webhook ${origin} answered with a redirect; give the receiver's final URL`, false);
+    return new DeliveryError(
+      `webhook ${origin} answered with a redirect; give the receiver's final URL`,
+      false,
+    );
   }
   return new DeliveryError(`webhook ${origin}: ${message}`, true);
 }

@@ -11,12 +11,17 @@ import { cachedSubscribers, makeDeliveryStore, telegramFromSsm } from './deliver
 import { makeStore } from './runtime';
 
 /** The alert id and routing attributes of an SNS notification. */
-export function parseNotification(record: SNSEventRecord): { alertId: string; attributes: AlertMessage['attributes'] } {
+export function parseNotification(record: SNSEventRecord): {
+  alertId: string;
+  attributes: AlertMessage['attributes'];
+} {
   const attributes: AlertMessage['attributes'] = {};
   for (const [name, { Type, Value }] of Object.entries(record.Sns.MessageAttributes ?? {})) {
-    attributes[name] = Type === 'String.Array' ? (JSON.parse(Value) as string[]) : Type === 'Number' ? Number(Value) : Value;
+    attributes[name] =
+      Type === 'String.Array' ? (JSON.parse(Value) as string[]) : Type === 'Number' ? Number(Value) : Value;
   }
-  if (typeof attributes.alertId !== 'string') throw new Error(`notification ${record.Sns.MessageId}: no alertId attribute`);
+  if (typeof attributes.alertId !== 'string')
+    throw new Error(`notification ${record.Sns.MessageId}: no alertId attribute`);
   return { alertId: attributes.alertId, attributes };
 }
 

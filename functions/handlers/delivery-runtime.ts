@@ -19,7 +19,11 @@ export function makeDeliveryStore(): DynamoDeliveryStore {
 }
 
 /** Subscribers from the table, read at most once a minute per container: an add reaches the sweep within a minute. */
-export function cachedSubscribers(store: DynamoDeliveryStore, ttlMs = 60_000, clock: () => number = Date.now) {
+export function cachedSubscribers(
+  store: DynamoDeliveryStore,
+  ttlMs = 60_000,
+  clock: () => number = Date.now,
+) {
   let cached: { subscribers: StoredSubscriber[]; policies: SubscriberPolicy[]; until: number } | undefined;
   return async (): Promise<{ subscribers: StoredSubscriber[]; policies: SubscriberPolicy[] }> => {
     if (!cached || cached.until <= clock()) {
@@ -33,7 +37,8 @@ export function cachedSubscribers(store: DynamoDeliveryStore, ttlMs = 60_000, cl
 export function smsCapSettings(store: DynamoDeliveryStore): SmsCapSettings {
   const raw = process.env.SMS_MONTHLY_CAP;
   const cap = raw ? Number(raw) : DEFAULT_SMS_MONTHLY_CAP;
-  if (!Number.isInteger(cap) || cap < 0) throw new Error(`SMS_MONTHLY_CAP must be a whole number ≥ 0 (got ${raw})`);
+  if (!Number.isInteger(cap) || cap < 0)
+    throw new Error(`SMS_MONTHLY_CAP must be a whole number ≥ 0 (got ${raw})`);
   return { quota: store, monthlyCap: cap };
 }
 
@@ -47,7 +52,10 @@ export function telegramFromSsm(): () => Promise<TelegramTransport | undefined> 
     const token = await parameter.get();
     if (!token) return undefined;
     if (client?.token !== token) {
-      client = { token, bot: new TelegramClient({ token, apiBase: process.env.TELEGRAM_API_BASE || undefined }) };
+      client = {
+        token,
+        bot: new TelegramClient({ token, apiBase: process.env.TELEGRAM_API_BASE || undefined }),
+      };
     }
     return client.bot;
   };

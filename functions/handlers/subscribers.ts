@@ -16,7 +16,8 @@ export function subscribersHandler(deps: () => SubscriberRouteDeps) {
       stage && stage !== '$default' && event.rawPath.startsWith(`/${stage}/`)
         ? event.rawPath.slice(stage.length + 1)
         : event.rawPath;
-    const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    const body =
+      event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     try {
       const res = await routeSubscribers(deps(), event.requestContext.http.method, path, body);
       return json(res.status, res.body);

@@ -26,7 +26,11 @@ function quantile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
 }
 
-export function probeAlertLatency(store: MonitorStore, publisher: AlertPublisher, clock = () => performance.now()): LatencyProbe {
+export function probeAlertLatency(
+  store: MonitorStore,
+  publisher: AlertPublisher,
+  clock = () => performance.now(),
+): LatencyProbe {
   const stored = new Map<string, number>();
   const published = new Map<string, number>();
   let startedAt = Number.NaN;

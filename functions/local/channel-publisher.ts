@@ -76,7 +76,8 @@ export class ChannelPublisher implements AlertPublisher {
       const dir = join(this.outboxDir, o.subscriberId);
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${alertId.replace(/[^A-Za-z0-9_.-]/g, '_')}.${o.channel}.txt`);
-      const to = o.channel === 'telegram' ? `telegram chat ${subscriber.telegram}` : (subscriber.webhook as string);
+      const to =
+        o.channel === 'telegram' ? `telegram chat ${subscriber.telegram}` : (subscriber.webhook as string);
       writeFileSync(file, `To: ${to}\nReceipt: ${o.receipt}\n\n${o.sent}\n`);
       const delivery: ChannelDelivery = {
         subscriberId: o.subscriberId,

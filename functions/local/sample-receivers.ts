@@ -73,7 +73,14 @@ export async function startSampleReceivers(): Promise<SampleReceivers> {
     webhookUrl: `${origin}/newsroom/kzmon`,
     received,
     subscribers: (now = new Date()) => [
-      { id: 'demo-telegram', telegram: '5550100', categories: ['kz-us', 'c5plus1'], minScore: 0, delivery: 'instant', createdAt: now.toISOString() },
+      {
+        id: 'demo-telegram',
+        telegram: '5550100',
+        categories: ['kz-us', 'c5plus1'],
+        minScore: 0,
+        delivery: 'instant',
+        createdAt: now.toISOString(),
+      },
       {
         id: 'demo-webhook',
         webhook: `${origin}/newsroom/kzmon`,

@@ -117,7 +117,10 @@ export class Delivery extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(60),
       logRetention: props.logRetention,
-      environment: { TABLE_NAME: props.table.tableName, TELEGRAM_TOKEN_PARAMETER: this.telegramTokenParameter },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        TELEGRAM_TOKEN_PARAMETER: this.telegramTokenParameter,
+      },
     });
     grantChannelDeliveryAccess(props.table, this.deliverFunction);
     this.deliverFunction.addToRolePolicy(readToken);
@@ -142,7 +145,11 @@ export class Delivery extends Construct {
     this.subscribersFunction.addToRolePolicy(readToken);
     props.topic.grantPublish(this.subscribersFunction);
     this.subscribersFunction.addToRolePolicy(
-      new PolicyStatement({ sid: 'SubscribeToTheTopic', actions: ['sns:Subscribe'], resources: [props.topic.topicArn] }),
+      new PolicyStatement({
+        sid: 'SubscribeToTheTopic',
+        actions: ['sns:Subscribe'],
+        resources: [props.topic.topicArn],
+      }),
     );
     this.subscribersFunction.addToRolePolicy(
       new PolicyStatement({
@@ -195,7 +202,8 @@ export class Delivery extends Construct {
     for (const route of ['DELETE/subscribers/*', 'POST/subscribers/*/test']) {
       Validations.of(this.adminPolicy).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${api}>/$default/${route}]`,
-        reason: 'The subscriber id is in the path, so the route ARN ends in a wildcard; it covers this one route of this API and stage.',
+        reason:
+          'The subscriber id is in the path, so the route ARN ends in a wildcard; it covers this one route of this API and stage.',
       });
     }
   }

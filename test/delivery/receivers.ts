@@ -18,7 +18,9 @@ export interface LocalReceiver {
 }
 
 /** A real HTTP server on 127.0.0.1 recording every request: a fake Bot API or a webhook receiver. */
-export async function startReceiver(defaultAnswer: (req: Received, n: number) => unknown): Promise<LocalReceiver> {
+export async function startReceiver(
+  defaultAnswer: (req: Received, n: number) => unknown,
+): Promise<LocalReceiver> {
   const received: Received[] = [];
   const script: LocalReceiver['script'] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -51,4 +53,7 @@ export async function startReceiver(defaultAnswer: (req: Received, n: number) =>
 }
 
 /** The Bot API's answer to a sendMessage that worked. */
-export const botOk = (_r: Received, n: number) => ({ ok: true, result: { message_id: 1000 + n, chat: { id: 1 } } });
+export const botOk = (_r: Received, n: number) => ({
+  ok: true,
+  result: { message_id: 1000 + n, chat: { id: 1 } },
+});

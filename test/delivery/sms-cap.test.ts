@@ -41,7 +41,10 @@ const deliveries = () =>
 
 const deps = (cap: number) => ({
   store,
-  publisher: new SnsPublisher(new SNSClient({ region: 'eu-central-1' }), 'arn:aws:sns:eu-central-1:123456789012:t'),
+  publisher: new SnsPublisher(
+    new SNSClient({ region: 'eu-central-1' }),
+    'arn:aws:sns:eu-central-1:123456789012:t',
+  ),
   subscribers,
   log,
   now: () => NOW,
@@ -52,7 +55,10 @@ const deps = (cap: number) => ({
 async function record(ids: string[]) {
   for (const [i, id] of ids.entries()) {
     await store.recordPendingAlert(
-      prepareAlert(item({ itemId: id, title: `Tokayev and Trump talk trade, part ${i + 1}` }), new Date(NOW.getTime() - 60_000 + i)),
+      prepareAlert(
+        item({ itemId: id, title: `Tokayev and Trump talk trade, part ${i + 1}` }),
+        new Date(NOW.getTime() - 60_000 + i),
+      ),
     );
   }
 }
@@ -91,7 +97,10 @@ describe('monthly SMS cap per subscriber, counted in the table', () => {
     expect(warnings.map((w) => [w.extra.subscriberId, w.message])).toEqual(
       expect.arrayContaining([
         ['sms-only', expect.stringMatching(/monthly SMS cap and gave no digest email; alert skipped/)],
-        ['sms-with-email', expect.stringMatching(/monthly SMS cap; the alert goes into their next digest email/)],
+        [
+          'sms-with-email',
+          expect.stringMatching(/monthly SMS cap; the alert goes into their next digest email/),
+        ],
       ]),
     );
   });
@@ -115,7 +124,9 @@ describe('monthly SMS cap per subscriber, counted in the table', () => {
     const digest = await runDailyDigest(deps(1), day);
     expect(digest.dispatch.sent).toBe(1);
     const [call] = sns.commandCalls(PublishCommand);
-    expect(JSON.parse(call!.args[0].input.MessageAttributes!.delivery!.StringValue!)).toEqual(['daily:sms-with-email']);
+    expect(JSON.parse(call!.args[0].input.MessageAttributes!.delivery!.StringValue!)).toEqual([
+      'daily:sms-with-email',
+    ]);
     const message = JSON.parse(call!.args[0].input.Message!);
     expect(message.email).toContain('Tokayev and Trump talk trade, part 2');
     expect(message.email).not.toContain('part 1');

@@ -3,7 +3,13 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DispatchDeps, dispatchPendingAlerts } from '../../functions/domain/alerts/dispatch-alerts';
 import { prepareAlert } from '../../functions/domain/alerts/prepare-alert';
-import type { AlertMessage, AlertPublisher, AlertRecord, Log, MonitorStore } from '../../functions/domain/ports';
+import type {
+  AlertMessage,
+  AlertPublisher,
+  AlertRecord,
+  Log,
+  MonitorStore,
+} from '../../functions/domain/ports';
 import { item } from '../alerts/fixtures';
 import { lambdaEnvironment } from '../handlers/lambda-env';
 import { seededRandom } from '../support/seeded-random';
@@ -18,7 +24,9 @@ import { seededRandom } from '../support/seeded-random';
 const N = 120;
 const log: Log = { info() {}, warn() {}, error() {} };
 let env: Awaited<ReturnType<typeof lambdaEnvironment>>;
-let streamHandler: (deps: () => Promise<DispatchDeps>) => (e: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+let streamHandler: (
+  deps: () => Promise<DispatchDeps>,
+) => (e: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 beforeAll(async () => {
   env = await lambdaEnvironment({ TOPIC_ARN: 'arn:aws:sns:eu-central-1:123456789012:kzmon-subscribers' });
@@ -47,7 +55,11 @@ class FlakyTopic implements AlertPublisher {
 }
 
 /** The store with throttled claims and marks, and workers that die right after a claim. */
-function faultyStore(store: MonitorStore, random: () => number, counts: Record<string, number>): MonitorStore {
+function faultyStore(
+  store: MonitorStore,
+  random: () => number,
+  counts: Record<string, number>,
+): MonitorStore {
   return {
     ...store,
     async claimAlert(...args: Parameters<MonitorStore['claimAlert']>) {
@@ -73,17 +85,35 @@ function faultyStore(store: MonitorStore, random: () => number, counts: Record<s
 }
 
 function streamRecord(alert: AlertRecord, seq: number): DynamoDBRecord {
-  const row = { pk: `ALERT#${alert.alertId}`, sk: 'ALERT', gsi2pk: 'ALERT#PENDING', gsi2sk: `${alert.createdAt}#${alert.alertId}`, ...alert };
+  const row = {
+    pk: `ALERT#${alert.alertId}`,
+    sk: 'ALERT',
+    gsi2pk: 'ALERT#PENDING',
+    gsi2sk: `${alert.createdAt}#${alert.alertId}`,
+    ...alert,
+  };
   return {
     eventName: 'INSERT',
-    dynamodb: { SequenceNumber: String(seq).padStart(21, '0'), NewImage: marshall(row, { removeUndefinedValues: true }) as never },
+    dynamodb: {
+      SequenceNumber: String(seq).padStart(21, '0'),
+      NewImage: marshall(row, { removeUndefinedValues: true }) as never,
+    },
   };
 }
 
 describe('Streams path + backstop sweep, under faults', () => {
   it('publishes every alert exactly once', async () => {
     const random = seededRandom(17);
-    const counts = { throttled: 0, diedAfterClaim: 0, markFailed: 0, dropped: 0, repeated: 0, retried: 0, gaveUp: 0, sweeps: 0 };
+    const counts = {
+      throttled: 0,
+      diedAfterClaim: 0,
+      markFailed: 0,
+      dropped: 0,
+      repeated: 0,
+      retried: 0,
+      gaveUp: 0,
+      sweeps: 0,
+    };
     let clock = Date.parse('2026-11-24T10:00:00Z');
     const topic = new FlakyTopic(random);
     const deps: DispatchDeps = {
@@ -150,12 +180,26 @@ describe('Streams path + backstop sweep, under faults', () => {
 
     const ids = Array.from({ length: N }, (_, k) => `s${Math.floor(k / 10)}-${k % 10}`);
     const publishes = ids.map((id) => topic.accepted.get(id) ?? 0);
-    expect(publishes.filter((n) => n === 0), 'lost').toEqual([]);
-    expect(publishes.filter((n) => n > 1), 'duplicated').toEqual([]);
+    expect(
+      publishes.filter((n) => n === 0),
+      'lost',
+    ).toEqual([]);
+    expect(
+      publishes.filter((n) => n > 1),
+      'duplicated',
+    ).toEqual([]);
     const statuses = await Promise.all(ids.map(async (id) => (await env.store.getAlert(id))?.status));
     expect(new Set(statuses)).toEqual(new Set(['sent']));
     // The faults did happen: otherwise this test proves nothing.
-    for (const key of ['throttled', 'diedAfterClaim', 'markFailed', 'dropped', 'repeated', 'retried', 'sweeps'] as const) {
+    for (const key of [
+      'throttled',
+      'diedAfterClaim',
+      'markFailed',
+      'dropped',
+      'repeated',
+      'retried',
+      'sweeps',
+    ] as const) {
       expect(counts[key], key).toBeGreaterThan(0);
     }
     expect(topic.refused).toBeGreaterThan(0);
@@ -167,7 +211,10 @@ describe('Streams path + backstop sweep, under faults', () => {
     expect(streamedAlert(streamRecord(alert, 1))?.alertId).toBe('x1');
     expect(streamedAlert({ ...streamRecord(alert, 2), eventName: 'MODIFY' })).toBeNull();
     expect(streamedAlert(streamRecord({ ...alert, status: 'sent' }, 3))).toBeNull();
-    const itemRow = { eventName: 'INSERT', dynamodb: { NewImage: marshall({ pk: 'ITEM#x1', sk: 'ITEM', status: 'pending' }) as never } };
+    const itemRow = {
+      eventName: 'INSERT',
+      dynamodb: { NewImage: marshall({ pk: 'ITEM#x1', sk: 'ITEM', status: 'pending' }) as never },
+    };
     expect(streamedAlert(itemRow as DynamoDBRecord)).toBeNull();
   });
 });

@@ -4,7 +4,10 @@ import { TelegramClient } from '../../functions/adapters/telegram-client';
 import { WebhookClient } from '../../functions/adapters/webhook-client';
 import { prepareAlert } from '../../functions/domain/alerts/prepare-alert';
 import { type StoredSubscriber, parseSubscriber } from '../../functions/domain/alerts/subscribers';
-import { type ChannelDeliveryDeps, deliverToChannels } from '../../functions/domain/delivery/deliver-to-channels';
+import {
+  type ChannelDeliveryDeps,
+  deliverToChannels,
+} from '../../functions/domain/delivery/deliver-to-channels';
 import { MAX_DELIVERY_CLAIMS } from '../../functions/domain/delivery/retry-policy';
 import type { Log } from '../../functions/domain/ports';
 import { type LocalDynamo, ensureTable, startLocalDynamo } from '../../functions/local/local-dynamodb';
@@ -73,19 +76,29 @@ describe('Telegram delivery against a fake Bot API on 127.0.0.1', () => {
     expect(req.json.chat_id).toBe(-1001234567890);
     expect(req.json.parse_mode).toBe('HTML');
     const text = String(req.json.text);
-    expect(text).toContain('<a href="https://www.inform.kz/en/tg-1">Tokayev &amp; Trump: &lt;b&gt;trade&lt;/b&gt; &quot;deal&quot;</a>');
+    expect(text).toContain(
+      '<a href="https://www.inform.kz/en/tg-1">Tokayev &amp; Trump: &lt;b&gt;trade&lt;/b&gt; &quot;deal&quot;</a>',
+    );
     expect(text).toContain('<i>Leaders agree on &lt;critical minerals&gt; &amp; investment.</i>');
     expect(text).toContain('KZ-US');
     expect(text).toContain('Categories: kz-us');
     // Only the tags we wrote remain as markup.
     expect(text.replace(/<\/?(b|i|a)( href="[^"]*")?>/g, '')).not.toMatch(/[<>]/);
-    expect((await ledger.listDeliveries('tg-1'))[0]).toMatchObject({ status: 'delivered', receipt: 'telegram message 1001' });
+    expect((await ledger.listDeliveries('tg-1'))[0]).toMatchObject({
+      status: 'delivered',
+      receipt: 'telegram message 1001',
+    });
   });
 
   it('waits the retry_after a 429 asks for, then delivers', async () => {
     bot.script.push(() => ({
       status: 429,
-      body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } },
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 3',
+        parameters: { retry_after: 3 },
+      },
     }));
     const alert = alertOf('tg-429');
     const res = await deliverToChannels(deps([chat()]), alert.alertId, alert.message);
@@ -107,7 +120,11 @@ describe('Telegram delivery against a fake Bot API on 127.0.0.1', () => {
   });
 
   it('retries server errors with backoff, and a failure that keeps on becomes a dead letter', async () => {
-    for (let i = 0; i < 50; i++) bot.script.push(() => ({ status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } }));
+    for (let i = 0; i < 50; i++)
+      bot.script.push(() => ({
+        status: 502,
+        body: { ok: false, error_code: 502, description: 'Bad Gateway' },
+      }));
     const alert = alertOf('tg-dead');
     const d = deps([chat()]);
     const first = await deliverToChannels(d, alert.alertId, alert.message);
@@ -115,7 +132,8 @@ describe('Telegram delivery against a fake Bot API on 127.0.0.1', () => {
     expect(first.retryable).toBe(1);
     expect(sleeps.length).toBe(3);
     expect(sleeps[1]!).toBeGreaterThan(sleeps[0]!);
-    for (let window = 2; window <= MAX_DELIVERY_CLAIMS; window++) await deliverToChannels(d, alert.alertId, alert.message);
+    for (let window = 2; window <= MAX_DELIVERY_CLAIMS; window++)
+      await deliverToChannels(d, alert.alertId, alert.message);
     const [record] = await ledger.listDeliveries('tg-dead');
     expect(record).toMatchObject({ status: 'dead', attempts: MAX_DELIVERY_CLAIMS });
     const calls = bot.received.length;
@@ -128,10 +146,16 @@ describe('Telegram delivery against a fake Bot API on 127.0.0.1', () => {
   });
 
   it('gives up at once when the bot may not post to the chat (403), with the reason', async () => {
-    bot.script.push(() => ({ status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was kicked from the group chat' } }));
+    bot.script.push(() => ({
+      status: 403,
+      body: { ok: false, error_code: 403, description: 'Forbidden: bot was kicked from the group chat' },
+    }));
     const alert = alertOf('tg-403');
     const res = await deliverToChannels(deps([chat()]), alert.alertId, alert.message);
-    expect(res.outcomes[0]).toMatchObject({ outcome: 'dead-letter', error: expect.stringMatching(/403.*kicked/) });
+    expect(res.outcomes[0]).toMatchObject({
+      outcome: 'dead-letter',
+      error: expect.stringMatching(/403.*kicked/),
+    });
     expect(bot.received).toHaveLength(1);
   });
 

@@ -4,7 +4,10 @@ import { WebhookClient, checkWebhookUrl } from '../../functions/adapters/webhook
 import { prepareAlert } from '../../functions/domain/alerts/prepare-alert';
 import { addSubscriber } from '../../functions/domain/alerts/subscriber-admin';
 import { type StoredSubscriber, parseSubscriber } from '../../functions/domain/alerts/subscribers';
-import { type ChannelDeliveryDeps, deliverToChannels } from '../../functions/domain/delivery/deliver-to-channels';
+import {
+  type ChannelDeliveryDeps,
+  deliverToChannels,
+} from '../../functions/domain/delivery/deliver-to-channels';
 import { verifySignature } from '../../functions/domain/delivery/webhook-payload';
 import type { Log } from '../../functions/domain/ports';
 import { type LocalDynamo, ensureTable, startLocalDynamo } from '../../functions/local/local-dynamodb';
@@ -59,7 +62,11 @@ beforeEach(async () => {
 describe('webhook delivery to a receiver on 127.0.0.1', () => {
   it('POSTs the alert as JSON with the alert id header and a signature that verifies over the raw body', async () => {
     const alert = alertOf('wh-1');
-    const res = await deliverToChannels(deps([hook(`${receiver.origin}/kzmon/alerts`)]), alert.alertId, alert.message);
+    const res = await deliverToChannels(
+      deps([hook(`${receiver.origin}/kzmon/alerts`)]),
+      alert.alertId,
+      alert.message,
+    );
     expect(res.outcomes[0]).toMatchObject({ outcome: 'delivered', receipt: 'HTTP 200' });
     expect(receiver.received).toHaveLength(1);
     const req = receiver.received[0]!;
@@ -86,7 +93,9 @@ describe('webhook delivery to a receiver on 127.0.0.1', () => {
     const alert = alertOf('wh-retry');
     const d = deps([hook(`${receiver.origin}/in`)]);
     expect((await deliverToChannels(d, alert.alertId, alert.message)).outcomes[0]!.outcome).toBe('delivered');
-    expect((await deliverToChannels(d, alert.alertId, alert.message)).outcomes[0]!.outcome).toBe('already-delivered');
+    expect((await deliverToChannels(d, alert.alertId, alert.message)).outcomes[0]!.outcome).toBe(
+      'already-delivered',
+    );
     expect(receiver.received.map((r) => r.headers['x-kzmon-alert-id'])).toEqual(['wh-retry', 'wh-retry']);
     expect(sleeps).toHaveLength(1);
   });
@@ -94,8 +103,15 @@ describe('webhook delivery to a receiver on 127.0.0.1', () => {
   it('gives up on a 404 at once (a wrong URL stays wrong) and says so', async () => {
     receiver.script.push(() => ({ status: 404, body: {} }));
     const alert = alertOf('wh-404');
-    const res = await deliverToChannels(deps([hook(`${receiver.origin}/gone`)]), alert.alertId, alert.message);
-    expect(res.outcomes[0]).toMatchObject({ outcome: 'dead-letter', error: expect.stringMatching(/HTTP 404/) });
+    const res = await deliverToChannels(
+      deps([hook(`${receiver.origin}/gone`)]),
+      alert.alertId,
+      alert.message,
+    );
+    expect(res.outcomes[0]).toMatchObject({
+      outcome: 'dead-letter',
+      error: expect.stringMatching(/HTTP 404/),
+    });
     expect(receiver.received).toHaveLength(1);
   });
 
@@ -104,7 +120,10 @@ describe('webhook delivery to a receiver on 127.0.0.1', () => {
     const silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as { port: number }).port;
-    const d = { ...deps([hook(`http://127.0.0.1:${port}/slow`)]), webhooks: new WebhookClient({ allowLocal: true, timeoutMs: 200 }) };
+    const d = {
+      ...deps([hook(`http://127.0.0.1:${port}/slow`)]),
+      webhooks: new WebhookClient({ allowLocal: true, timeoutMs: 200 }),
+    };
     const alert = alertOf('wh-slow');
     const res = await deliverToChannels(d, alert.alertId, alert.message);
     silent.closeAllConnections();
@@ -143,16 +162,30 @@ describe('webhook address rules (those of the fetcher)', () => {
     expect(await store.getSubscriber('internal')).toBeNull();
 
     const alert = alertOf('wh-private');
-    const res = await deliverToChannels(deps([hook('https://10.0.0.7/hook')], false), alert.alertId, alert.message);
-    expect(res.outcomes[0]).toMatchObject({ outcome: 'dead-letter', error: expect.stringMatching(/private address 10\.0\.0\.7/) });
+    const res = await deliverToChannels(
+      deps([hook('https://10.0.0.7/hook')], false),
+      alert.alertId,
+      alert.message,
+    );
+    expect(res.outcomes[0]).toMatchObject({
+      outcome: 'dead-letter',
+      error: expect.stringMatching(/private address 10\.0\.0\.7/),
+    });
     expect(errors.join('\n')).toMatch(/dead letter.*10\.0\.0\.7/s);
   });
 
   it('refuses a loopback name when local receivers are not allowed, before any request', async () => {
     const port = new URL(receiver.origin).port;
     const alert = alertOf('wh-loopback');
-    const res = await deliverToChannels(deps([hook(`https://localhost:${port}/hook`)], false), alert.alertId, alert.message);
-    expect(res.outcomes[0]).toMatchObject({ outcome: 'dead-letter', error: expect.stringMatching(/private address localhost/) });
+    const res = await deliverToChannels(
+      deps([hook(`https://localhost:${port}/hook`)], false),
+      alert.alertId,
+      alert.message,
+    );
+    expect(res.outcomes[0]).toMatchObject({
+      outcome: 'dead-letter',
+      error: expect.stringMatching(/private address localhost/),
+    });
     expect(receiver.received).toHaveLength(0);
   });
 });

@@ -12,7 +12,11 @@ import { TABLE_KEYS } from '../../functions/adapters/table-definition';
 import { dispatchAlerts } from '../../functions/domain/alerts/dispatch-alerts';
 import { subscriberPolicies } from '../../functions/domain/alerts/filter-policy';
 import { prepareAlert } from '../../functions/domain/alerts/prepare-alert';
-import { addSubscriber, removeSubscriber, sendTestAlert } from '../../functions/domain/alerts/subscriber-admin';
+import {
+  addSubscriber,
+  removeSubscriber,
+  sendTestAlert,
+} from '../../functions/domain/alerts/subscriber-admin';
 import { deliverToChannels } from '../../functions/domain/delivery/deliver-to-channels';
 import type { Log } from '../../functions/domain/ports';
 import { type LocalDynamo, localClient, startLocalDynamo } from '../../functions/local/local-dynamodb';
@@ -31,8 +35,12 @@ let dynamo: LocalDynamo;
 let naming: TableNaming;
 let topicArn: string;
 const statements = {} as Record<Fn, Statement[]>;
-const calls = Object.fromEntries(FUNCTIONS.map((f) => [f, [] as RecordedCall[]])) as Record<Fn, RecordedCall[]>;
-const logicalId = (s: Stack, c: { node: { defaultChild?: unknown } }) => s.getLogicalId(c.node.defaultChild as CfnRole);
+const calls = Object.fromEntries(FUNCTIONS.map((f) => [f, [] as RecordedCall[]])) as Record<
+  Fn,
+  RecordedCall[]
+>;
+const logicalId = (s: Stack, c: { node: { defaultChild?: unknown } }) =>
+  s.getLogicalId(c.node.defaultChild as CfnRole);
 const roleOf = (fn: LambdaFunction) => logicalId(stack, fn.role as never);
 
 function clientFor(fn: Fn) {
@@ -84,7 +92,10 @@ beforeAll(async () => {
   await removeSubscriber(adminDeps, 'gone');
   const noPost = { post: async () => ({ status: 200 }) };
   await sendTestAlert(
-    { topic: new SnsPublisher(adminSns, topicArn), channels: { ledger: admin, log: quiet, webhooks: noPost } },
+    {
+      topic: new SnsPublisher(adminSns, topicArn),
+      channels: { ledger: admin, log: quiet, webhooks: noPost },
+    },
     (await admin.getSubscriber('hook'))!,
   );
 
@@ -92,7 +103,9 @@ beforeAll(async () => {
   const stored = await admin.listSubscribers();
   const store = createMonitorStore(clientFor('stream'), { tableName: dynamo.tableName });
   const alert = prepareAlert(item({ itemId: 'a1' }), new Date());
-  await createMonitorStore(localClient(dynamo.endpoint), { tableName: dynamo.tableName }).recordPendingAlert(alert);
+  await createMonitorStore(localClient(dynamo.endpoint), { tableName: dynamo.tableName }).recordPendingAlert(
+    alert,
+  );
   const quota = new DynamoDeliveryStore(clientFor('stream'), { tableName: dynamo.tableName });
   await quota.listSubscribers();
   await dispatchAlerts(
@@ -121,11 +134,15 @@ afterAll(async () => {
 });
 
 const denied = (fn: Fn) =>
-  calls[fn].filter((c) => !evaluate(statements[fn], c).allowed).map((c) => `${c.action} ${c.resource} ${JSON.stringify(c.context)}`);
+  calls[fn]
+    .filter((c) => !evaluate(statements[fn], c).allowed)
+    .map((c) => `${c.action} ${c.resource} ${JSON.stringify(c.context)}`);
 
 describe('the delivery side of the template', () => {
   it('triggers the stream function on new pending instant alerts only, with retries and a failure destination', () => {
-    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalId(stack, stack.delivery.streamAlertFunction) },
       EventSourceArn: { 'Fn::GetAtt': [logicalId(stack, stack.storage.table), 'StreamArn'] },
@@ -133,13 +150,21 @@ describe('the delivery side of the template', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.failedRuns), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.failedRuns), 'Arn'] } },
+      },
       FilterCriteria: {
         Filters: [
           {
             Pattern: JSON.stringify({
               eventName: ['INSERT'],
-              dynamodb: { NewImage: { pk: { S: [{ prefix: 'ALERT#' }] }, status: { S: ['pending'] }, type: { S: ['instant'] } } },
+              dynamodb: {
+                NewImage: {
+                  pk: { S: [{ prefix: 'ALERT#' }] },
+                  status: { S: ['pending'] },
+                  type: { S: ['instant'] },
+                },
+              },
             }),
           },
         ],
@@ -157,7 +182,9 @@ describe('the delivery side of the template', () => {
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: deliver },
       MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.failedRuns), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.failedRuns), 'Arn'] } },
+      },
     });
     // Nothing polls a queue while no alert is published.
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
@@ -183,10 +210,20 @@ describe('the delivery side of the template', () => {
   });
 
   it('serves the subscriber routes on the API behind IAM authorization, with a policy for the people who manage them', () => {
-    for (const key of ['GET /subscribers', 'POST /subscribers', 'DELETE /subscribers/{id}', 'POST /subscribers/{id}/test']) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'AWS_IAM' });
+    for (const key of [
+      'GET /subscribers',
+      'POST /subscribers',
+      'DELETE /subscribers/{id}',
+      'POST /subscribers/{id}/test',
+    ]) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: key,
+        AuthorizationType: 'AWS_IAM',
+      });
     }
-    template.hasResourceProperties('AWS::IAM::ManagedPolicy', { ManagedPolicyName: 'kzmon-subscriber-admins' });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      ManagedPolicyName: 'kzmon-subscriber-admins',
+    });
   });
 });
 
@@ -199,14 +236,27 @@ describe('every call the delivery functions make is allowed by their roles, and 
   }
 
   it('the paths made the calls they are known for', () => {
-    const seen = (fn: Fn) => new Set(calls[fn].map((c) => `${c.action} ${c.context['dynamodb:LeadingKeys'] ?? c.resource}`));
+    const seen = (fn: Fn) =>
+      new Set(calls[fn].map((c) => `${c.action} ${c.context['dynamodb:LeadingKeys'] ?? c.resource}`));
     expect([...seen('subscribers')]).toEqual(
-      expect.arrayContaining(['sns:Subscribe ' + topicArn, 'dynamodb:PutItem SUBSCRIBERS', 'dynamodb:DeleteItem SUBSCRIBERS']),
+      expect.arrayContaining([
+        'sns:Subscribe ' + topicArn,
+        'dynamodb:PutItem SUBSCRIBERS',
+        'dynamodb:DeleteItem SUBSCRIBERS',
+      ]),
     );
     expect([...seen('subscribers')].some((c) => c.startsWith('sns:Unsubscribe '))).toBe(true);
     expect([...seen('subscribers')].some((c) => c.startsWith('sns:GetSubscriptionAttributes '))).toBe(true);
-    expect([...seen('stream')]).toEqual(expect.arrayContaining(['dynamodb:UpdateItem ALERT#a1', `sns:Publish ${topicArn}`, 'dynamodb:PutItem SMS#sms']));
-    expect([...seen('deliver')], [...seen('deliver')].join('\n')).toEqual(expect.arrayContaining(['dynamodb:GetItem ALERT#a1', 'dynamodb:UpdateItem DELIVERY#a1']));
+    expect([...seen('stream')]).toEqual(
+      expect.arrayContaining([
+        'dynamodb:UpdateItem ALERT#a1',
+        `sns:Publish ${topicArn}`,
+        'dynamodb:PutItem SMS#sms',
+      ]),
+    );
+    expect([...seen('deliver')], [...seen('deliver')].join('\n')).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem ALERT#a1', 'dynamodb:UpdateItem DELIVERY#a1']),
+    );
   });
 
   it('denies what each must not do', () => {
@@ -222,7 +272,11 @@ describe('every call the delivery functions make is allowed by their roles, and 
     expect(allowed('subscribers', req('UpdateItem', 'ALERT#a1'))).toBe(false);
     expect(allowed('stream', req('PutItem', 'SUBSCRIBERS'))).toBe(false);
     expect(allowed('stream', req('GetItem', 'ITEM#x'))).toBe(false);
-    expect(evaluate(statements.deliver, { action: 'sns:Publish', resource: topicArn, context: {} }).allowed).toBe(false);
-    expect(evaluate(statements.stream, { action: 'sns:Subscribe', resource: topicArn, context: {} }).allowed).toBe(false);
+    expect(
+      evaluate(statements.deliver, { action: 'sns:Publish', resource: topicArn, context: {} }).allowed,
+    ).toBe(false);
+    expect(
+      evaluate(statements.stream, { action: 'sns:Subscribe', resource: topicArn, context: {} }).allowed,
+    ).toBe(false);
   });
 });

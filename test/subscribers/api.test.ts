@@ -87,23 +87,44 @@ afterAll(async () => {
 beforeEach(() => {
   sns.reset();
   let n = 0;
-  sns.on(SubscribeCommand).callsFake((input: { Protocol: string }) => ({ SubscriptionArn: `${TOPIC_ARN}:${input.Protocol}-${++n}` }));
+  sns
+    .on(SubscribeCommand)
+    .callsFake((input: { Protocol: string }) => ({
+      SubscriptionArn: `${TOPIC_ARN}:${input.Protocol}-${++n}`,
+    }));
   sns.on(UnsubscribeCommand).resolves({});
   sns.on(PublishCommand).resolves({ MessageId: 'test-msg-1' });
   // No email address has clicked SNS's confirmation link yet; a phone needs none.
-  sns
-    .on(GetSubscriptionAttributesCommand)
-    .callsFake((input: { SubscriptionArn: string }) => ({
-      Attributes: { PendingConfirmation: input.SubscriptionArn.includes(':email-') ? 'true' : 'false' },
-    }));
+  sns.on(GetSubscriptionAttributesCommand).callsFake((input: { SubscriptionArn: string }) => ({
+    Attributes: { PendingConfirmation: input.SubscriptionArn.includes(':email-') ? 'true' : 'false' },
+  }));
 });
 
 describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked)', () => {
   it('adds an email subscriber: SNS subscription with its filter policy, and the record in the table', async () => {
-    const res = await kzmon('add', '--api', api, '--id', 'analyst', '--email', 'analyst@example.org', '--categories', 'kz-us', '--languages', 'en,ru');
+    const res = await kzmon(
+      'add',
+      '--api',
+      api,
+      '--id',
+      'analyst',
+      '--email',
+      'analyst@example.org',
+      '--categories',
+      'kz-us',
+      '--languages',
+      'en,ru',
+    );
     expect(res.error).toBeUndefined();
     expect(res.out).toMatch(/Added analyst \(email\) .*confirmation/);
-    const expected = filterPolicyFor(parseSubscriber({ id: 'analyst', email: 'analyst@example.org', categories: ['kz-us'], languages: ['en', 'ru'] }));
+    const expected = filterPolicyFor(
+      parseSubscriber({
+        id: 'analyst',
+        email: 'analyst@example.org',
+        categories: ['kz-us'],
+        languages: ['en', 'ru'],
+      }),
+    );
     expect(sns).toHaveReceivedCommandTimes(SubscribeCommand, 1);
     expect(sns).toHaveReceivedCommandWith(SubscribeCommand, {
       TopicArn: TOPIC_ARN,
@@ -112,12 +133,29 @@ describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked
       ReturnSubscriptionArn: true,
       Attributes: { FilterPolicy: JSON.stringify(expected), FilterPolicyScope: 'MessageAttributes' },
     });
-    expect(await table.getSubscriber('analyst')).toMatchObject({ email: 'analyst@example.org', snsSubscriptions: [`${TOPIC_ARN}:email-1`] });
-    expect(seen.at(-1)).toMatchObject({ method: 'POST', path: '/subscribers', authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=/) });
+    expect(await table.getSubscriber('analyst')).toMatchObject({
+      email: 'analyst@example.org',
+      snsSubscriptions: [`${TOPIC_ARN}:email-1`],
+    });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/subscribers',
+      authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=/),
+    });
   });
 
   it('adds an SMS subscriber named one by one, with a digest email for alerts over the cap', async () => {
-    await kzmon('add', '--api', api, '--id', 'c5-sms', '--phone', '+15555550100', '--digest-email', 'c5@example.org');
+    await kzmon(
+      'add',
+      '--api',
+      api,
+      '--id',
+      'c5-sms',
+      '--phone',
+      '+15555550100',
+      '--digest-email',
+      'c5@example.org',
+    );
     const calls = sns.commandCalls(SubscribeCommand).map((c) => c.args[0].input);
     expect(calls.map((c) => [c.Protocol, c.Endpoint])).toEqual([
       ['sms', '+15555550100'],
@@ -128,9 +166,33 @@ describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked
   });
 
   it('adds a webhook without SNS, refuses a private one with the reason, and a second add of an id', async () => {
-    expect((await kzmon('add', '--api', api, '--id', 'newsroom', '--webhook', 'https://hooks.example.org/kzmon', '--secret', SECRET)).error).toBeUndefined();
+    expect(
+      (
+        await kzmon(
+          'add',
+          '--api',
+          api,
+          '--id',
+          'newsroom',
+          '--webhook',
+          'https://hooks.example.org/kzmon',
+          '--secret',
+          SECRET,
+        )
+      ).error,
+    ).toBeUndefined();
     expect(sns).not.toHaveReceivedCommand(SubscribeCommand);
-    const bad = await kzmon('add', '--api', api, '--id', 'meta', '--webhook', 'https://169.254.169.254/latest', '--secret', SECRET);
+    const bad = await kzmon(
+      'add',
+      '--api',
+      api,
+      '--id',
+      'meta',
+      '--webhook',
+      'https://169.254.169.254/latest',
+      '--secret',
+      SECRET,
+    );
     expect(bad.error).toMatch(/HTTP 400: webhook refused: refused private address 169\.254\.169\.254/);
     const dup = await kzmon('add', '--api', api, '--id', 'analyst', '--email', 'other@example.org');
     expect(dup.error).toMatch(/HTTP 409: a subscriber analyst exists already/);
@@ -155,7 +217,9 @@ describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked
     expect(res.out).toMatch(/Sent: published to the topic as test-msg-1/);
     expect(sns).toHaveReceivedCommandWith(PublishCommand, {
       TopicArn: TOPIC_ARN,
-      MessageAttributes: expect.objectContaining({ delivery: { DataType: 'String.Array', StringValue: '["instant:analyst"]' } }),
+      MessageAttributes: expect.objectContaining({
+        delivery: { DataType: 'String.Array', StringValue: '["instant:analyst"]' },
+      }),
     });
   });
 
@@ -173,8 +237,16 @@ describe('kzmon subscribers --api, through the IAM-authorized routes (SNS mocked
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'kzmon-import-')), 'subscribers.json');
-    writeFileSync(file, JSON.stringify([{ id: 'desk', email: 'desk@example.org' }, { id: 'analyst', email: 'analyst@example.org' }]));
-    expect((await kzmon('import', file, '--api', api)).out).toMatch(/Imported 1 of 2 subscribers .*kept as they are: analyst/);
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 'desk', email: 'desk@example.org' },
+        { id: 'analyst', email: 'analyst@example.org' },
+      ]),
+    );
+    expect((await kzmon('import', file, '--api', api)).out).toMatch(
+      /Imported 1 of 2 subscribers .*kept as they are: analyst/,
+    );
     expect(sns).toHaveReceivedCommandTimes(SubscribeCommand, 1);
   });
 });

@@ -35,7 +35,10 @@ export function namedOnly(s: SubscriberPolicy): boolean {
 }
 
 /** The instant SMS subscribers this alert reaches, before the cap. */
-export function smsAudience(subscribers: readonly SubscriberPolicy[], message: AlertMessage): SubscriberPolicy[] {
+export function smsAudience(
+  subscribers: readonly SubscriberPolicy[],
+  message: AlertMessage,
+): SubscriberPolicy[] {
   const delivery = deliveryValues(message.attributes);
   return subscribers.filter((s) => {
     if (!namedOnly(s)) return false;

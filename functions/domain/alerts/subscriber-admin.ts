@@ -1,6 +1,12 @@
 import { type ChannelDeliveryDeps, deliverToChannels } from '../delivery/deliver-to-channels';
 import type { AlertPublisher, Log, SubscriberStore, SubscriptionManager } from '../ports';
-import { type StoredSubscriber, type Subscriber, channelOf, isSnsChannel, parseSubscriber } from './subscribers';
+import {
+  type StoredSubscriber,
+  type Subscriber,
+  channelOf,
+  isSnsChannel,
+  parseSubscriber,
+} from './subscribers';
 import { testAlert } from './test-message';
 
 /**
@@ -28,7 +34,9 @@ export async function addSubscriber(deps: SubscriberAdminDeps, input: unknown): 
   if (subscriber.webhook) deps.checkWebhook?.(subscriber.webhook);
   if (await deps.store.getSubscriber(subscriber.id)) return { status: 'exists', id: subscriber.id };
   const snsSubscriptions =
-    deps.subscriptions && isSnsChannel(channelOf(subscriber)) ? await deps.subscriptions.subscribe(subscriber) : [];
+    deps.subscriptions && isSnsChannel(channelOf(subscriber))
+      ? await deps.subscriptions.subscribe(subscriber)
+      : [];
   const stored: StoredSubscriber = {
     ...subscriber,
     createdAt: (deps.now?.() ?? new Date()).toISOString(),
@@ -39,11 +47,18 @@ export async function addSubscriber(deps: SubscriberAdminDeps, input: unknown): 
     if (snsSubscriptions.length) await deps.subscriptions?.unsubscribe(snsSubscriptions);
     return { status: 'exists', id: subscriber.id };
   }
-  deps.log.info('subscriber added', { subscriberId: stored.id, channel: channelOf(stored), snsSubscriptions: snsSubscriptions.length });
+  deps.log.info('subscriber added', {
+    subscriberId: stored.id,
+    channel: channelOf(stored),
+    snsSubscriptions: snsSubscriptions.length,
+  });
   return { status: 'created', subscriber: stored };
 }
 
-export async function removeSubscriber(deps: SubscriberAdminDeps, id: string): Promise<StoredSubscriber | null> {
+export async function removeSubscriber(
+  deps: SubscriberAdminDeps,
+  id: string,
+): Promise<StoredSubscriber | null> {
   const removed = await deps.store.removeSubscriber(id);
   if (removed?.snsSubscriptions?.length && deps.subscriptions) {
     await deps.subscriptions.unsubscribe(removed.snsSubscriptions);
@@ -66,7 +81,10 @@ export interface TestDeps {
 }
 
 /** Sends a test alert through the subscriber's real channel; says what happened. */
-export async function sendTestAlert(deps: TestDeps, subscriber: StoredSubscriber | Subscriber): Promise<{ ok: boolean; detail: string }> {
+export async function sendTestAlert(
+  deps: TestDeps,
+  subscriber: StoredSubscriber | Subscriber,
+): Promise<{ ok: boolean; detail: string }> {
   const now = deps.now?.() ?? new Date();
   const { alertId, message } = testAlert(subscriber, now);
   const channel = channelOf(subscriber);
@@ -80,7 +98,11 @@ export async function sendTestAlert(deps: TestDeps, subscriber: StoredSubscriber
   const stored = { createdAt: now.toISOString(), ...subscriber } as StoredSubscriber;
   const { outcomes } = await deliverToChannels({ ...deps.channels, subscribers: [stored] }, alertId, message);
   const o = outcomes[0];
-  if (!o) return { ok: false, detail: 'the test alert did not match the subscriber filter (a bug: please report it)' };
+  if (!o)
+    return {
+      ok: false,
+      detail: 'the test alert did not match the subscriber filter (a bug: please report it)',
+    };
   return o.outcome === 'delivered'
     ? { ok: true, detail: `${channel}: ${o.receipt}` }
     : { ok: false, detail: `${channel} ${o.outcome}: ${o.error}` };

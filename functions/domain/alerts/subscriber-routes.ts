@@ -1,5 +1,12 @@
 import type { AlertPublisher } from '../ports';
-import { type SubscriberAdminDeps, type TestDeps, addSubscriber, publicView, removeSubscriber, sendTestAlert } from './subscriber-admin';
+import {
+  type SubscriberAdminDeps,
+  type TestDeps,
+  addSubscriber,
+  publicView,
+  removeSubscriber,
+  sendTestAlert,
+} from './subscriber-admin';
 
 /**
  * The subscriber routes of the HTTP API (IAM-authorized, like the query routes):
@@ -33,7 +40,9 @@ export async function routeSubscribers(
       subscribers.map(async (s) => ({
         ...publicView(s),
         // An email address receives nothing until it confirms the subscription SNS mailed it.
-        ...(check && s.snsSubscriptions?.length ? { pendingConfirmation: await check(s.snsSubscriptions) } : {}),
+        ...(check && s.snsSubscriptions?.length
+          ? { pendingConfirmation: await check(s.snsSubscriptions) }
+          : {}),
       })),
     );
     return { status: 200, body: { subscribers: listed } };
@@ -48,7 +57,10 @@ export async function routeSubscribers(
     try {
       const res = await addSubscriber(deps, input);
       return res.status === 'exists'
-        ? { status: 409, body: { message: `a subscriber ${res.id} exists already; remove it first to change it` } }
+        ? {
+            status: 409,
+            body: { message: `a subscriber ${res.id} exists already; remove it first to change it` },
+          }
         : { status: 201, body: { subscriber: publicView(res.subscriber) } };
     } catch (err) {
       const message = (err as Error).message;

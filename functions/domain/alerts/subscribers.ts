@@ -16,10 +16,11 @@ export const subscriberSchema = z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +77011234567')
       .optional(),
-    telegram: z.string().regex(TELEGRAM_CHAT, 'a Telegram chat id (e.g. 123456789 or -1001234567890) or @channelname').optional(),
-    webhook: z
-      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+    telegram: z
+      .string()
+      .regex(TELEGRAM_CHAT, 'a Telegram chat id (e.g. 123456789 or -1001234567890) or @channelname')
       .optional(),
+    webhook: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
     /** Signs each webhook body (HMAC-SHA256); the receiver verifies with the same secret. */
     secret: z.string().min(16, 'at least 16 characters').max(256).optional(),
     /** SMS subscribers only: where alerts over the monthly SMS cap go, in the next daily digest. */
@@ -36,11 +37,20 @@ export const subscriberSchema = z
   .superRefine((s, ctx) => {
     const given = [s.email, s.phone, s.telegram, s.webhook].filter(Boolean).length;
     if (given !== 1)
-      ctx.addIssue({ code: 'custom', message: 'give exactly one of email or phone (or telegram, or webhook)' });
-    if (s.webhook && !s.secret) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a webhook needs a secret to sign with' });
-    if (s.secret && !s.webhook) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a secret is only for webhook subscribers' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give exactly one of email or phone (or telegram, or webhook)',
+      });
+    if (s.webhook && !s.secret)
+      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a webhook needs a secret to sign with' });
+    if (s.secret && !s.webhook)
+      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a secret is only for webhook subscribers' });
     if (s.digestEmail && !s.phone)
-      ctx.addIssue({ code: 'custom', path: ['digestEmail'], message: 'digestEmail is only for SMS (phone) subscribers' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['digestEmail'],
+        message: 'digestEmail is only for SMS (phone) subscribers',
+      });
   });
 
 export type Subscriber = z.infer<typeof subscriberSchema>;

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { filterPolicyFor, policyMatches } from '../alerts/filter-policy';
 import { type StoredSubscriber, channelOf } from '../alerts/subscribers';
 import type { AlertMessage, DeliveryLedger, Log, TelegramTransport, WebhookTransport } from '../ports';
-import { DEFAULT_RETRY_POLICY, MAX_DELIVERY_CLAIMS, type RetryPolicy, isPermanent, withRetries } from './retry-policy';
+import {
+  DEFAULT_RETRY_POLICY,
+  MAX_DELIVERY_CLAIMS,
+  type RetryPolicy,
+  isPermanent,
+  withRetries,
+} from './retry-policy';
 import { telegramSendMessage } from './telegram-message';
 import { webhookBody, webhookHeaders } from './webhook-payload';
 
@@ -82,7 +88,8 @@ async function deliverOne(
   const ctx = { alertId, subscriberId: subscriber.id, channel };
   if (channel === 'telegram' && !deps.telegram) {
     // Not claimed: nothing was attempted, and the alert goes out once the operator sets the token.
-    const error = 'no Telegram bot token is configured (KZMON_TELEGRAM_BOT_TOKEN locally, the SSM parameter on AWS)';
+    const error =
+      'no Telegram bot token is configured (KZMON_TELEGRAM_BOT_TOKEN locally, the SSM parameter on AWS)';
     deps.log.error('delivery not attempted', { ...ctx, error });
     return { ...base, outcome: 'failed', error };
   }
@@ -97,7 +104,11 @@ async function deliverOne(
   );
   if (!claimed) {
     const outcome: ChannelOutcomeKind =
-      record.status === 'delivered' ? 'already-delivered' : record.status === 'dead' ? 'dead-letter' : 'in-progress';
+      record.status === 'delivered'
+        ? 'already-delivered'
+        : record.status === 'dead'
+          ? 'dead-letter'
+          : 'in-progress';
     return { ...base, outcome, receipt: record.receipt, error: record.lastError };
   }
   let sent: string | undefined;
@@ -114,14 +125,12 @@ async function deliverOne(
   } catch (err) {
     const error = (err as Error).message;
     const dead = isPermanent(err) || record.attempts >= MAX_DELIVERY_CLAIMS;
-    await deps.ledger
-      .releaseDelivery(alertId, subscriber.id, token, error, dead)
-      .catch((e: Error) =>
-        deps.log.error('could not record the failed delivery; it is tried again when its claim ends', {
-          ...ctx,
-          error: e.message,
-        }),
-      );
+    await deps.ledger.releaseDelivery(alertId, subscriber.id, token, error, dead).catch((e: Error) =>
+      deps.log.error('could not record the failed delivery; it is tried again when its claim ends', {
+        ...ctx,
+        error: e.message,
+      }),
+    );
     deps.log.error(
       dead
         ? `delivery given up (dead letter): check the subscriber's ${channel === 'telegram' ? 'chat id and that the bot may post there' : 'webhook URL and receiver'}, then \`kzmon subscribers test ${subscriber.id}\``

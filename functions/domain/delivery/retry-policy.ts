@@ -43,8 +43,14 @@ export interface RetryDeps {
 }
 
 /** Milliseconds before the next attempt, or null when this failure ends the window. */
-export function nextDelay(err: unknown, attempt: number, policy: RetryPolicy, random = Math.random): number | null {
-  const failure = err instanceof DeliveryError ? err : new DeliveryError(String((err as Error)?.message ?? err), true);
+export function nextDelay(
+  err: unknown,
+  attempt: number,
+  policy: RetryPolicy,
+  random = Math.random,
+): number | null {
+  const failure =
+    err instanceof DeliveryError ? err : new DeliveryError(String((err as Error)?.message ?? err), true);
   if (!failure.retryable || attempt >= policy.maxAttempts) return null;
   if (failure.retryAfterMs !== undefined) {
     return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : null;

@@ -34,7 +34,10 @@ export function formatTelegramMessage(message: AlertMessage): string {
     ...(card.people.length ? [`Officials: ${escapeHtml(clip(card.people.join(', '), 300))}`] : []),
     `Source: ${escapeHtml(card.sourceId)} (${escapeHtml(card.language)}), ${escapeHtml(times.local)}`,
   );
-  if (card.laterCopy) lines.push('<i>Other sources reported this story earlier; this is the first copy that matches your filter.</i>');
+  if (card.laterCopy)
+    lines.push(
+      '<i>Other sources reported this story earlier; this is the first copy that matches your filter.</i>',
+    );
   return lines.join('\n');
 }
 

@@ -253,8 +253,10 @@ function siblingsWith(top: Parent, scores: Map<Parent, number>, agg: Map<Parent,
     const bonus = topClass && s.attribs.class === topClass ? topScore * 0.2 : 0;
     const ld = a.link / a.len;
     const paragraphLike = s.name === 'p' || !hasBlockChild(s);
+    // the story split by an inline box continues in a block of the same markup as its first part
+    const continuation = s.name === top.name && (s.attribs.class ?? '') === topClass && (scores.get(s) ?? 0) > 0;
     if ((scores.get(s) ?? 0) + bonus >= threshold) chosen.add(s);
-    else if (paragraphLike && a.len > 80 && ld < 0.25) chosen.add(s);
+    else if ((paragraphLike || continuation) && a.len > 80 && ld < 0.25) chosen.add(s);
   }
   return chosen;
 }

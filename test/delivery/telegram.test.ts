@@ -159,6 +159,33 @@ describe('Telegram delivery against a fake Bot API on 127.0.0.1', () => {
     expect(bot.received).toHaveLength(1);
   });
 
+  it('sends a daily subscriber their digest with its lines kept, escaped', async () => {
+    const { formatDigest } = await import('../../functions/domain/alerts/digest');
+    const copy = {
+      storyId: 's1',
+      itemId: 's1',
+      seq: 1,
+      sourceId: 'kazinform-en',
+      language: 'en',
+      title: 'Trade & investment <talks>',
+      url: 'https://www.inform.kz/en/s1',
+      publishedAt: '2026-11-24T09:30:00Z',
+      joinedAt: '2026-11-24T09:35:00Z',
+      attributes: { categories: ['kz-us'], topics: [], language: 'en', score: 0.8 },
+    };
+    const digest = formatDigest('tg-daily', '2026-11-24', [{ storyId: 's1', copy, others: 0 }]);
+    const res = await deliverToChannels(
+      deps([chat({ id: 'tg-daily', delivery: 'daily' })]),
+      'digest#2026-11-24#tg-daily',
+      digest,
+    );
+    expect(res.outcomes.map((o) => o.outcome)).toEqual(['delivered']);
+    const text = String(bot.received[0]!.json.text);
+    expect(text).toMatch(/^<b>\[KZ news monitor\] Daily digest 2026-11-24: 1 story<\/b>\n\n/);
+    expect(text).toContain('  • Trade &amp; investment &lt;talks&gt;\n');
+    expect(text.split('\n').length).toBeGreaterThan(5);
+  });
+
   it('reaches only the chats whose filter matches the alert', async () => {
     const alert = alertOf('tg-filter');
     const ruOnly = chat({ id: 'ru-only', languages: ['ru'] });

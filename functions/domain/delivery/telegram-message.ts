@@ -14,6 +14,14 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** A digest (no card): its subject in bold, then its email text, line breaks kept, within the limit. */
+function plainText(message: AlertMessage): string {
+  const chars = [...message.email];
+  const room = TELEGRAM_TEXT_MAX - 300;
+  const text = chars.length <= room ? message.email : `${chars.slice(0, room - 1).join('')}…`;
+  return `<b>${escapeHtml(message.emailSubject)}</b>\n\n${escapeHtml(text)}`;
+}
+
 /**
  * One alert as a Telegram message in HTML parse mode: every value escaped (titles and gists come from
  * news sites and may hold `<` or `&`), the headline linked, the gist, categories and topics. A digest
@@ -21,7 +29,7 @@ function clip(text: string, max: number): string {
  */
 export function formatTelegramMessage(message: AlertMessage): string {
   const card = message.card;
-  if (!card) return escapeHtml(clip(message.email, TELEGRAM_TEXT_MAX - 200)).replace(/ {2,}/g, ' ');
+  if (!card) return plainText(message);
   const times = formatTimes(card.publishedAt);
   const lines = [
     `<b>${escapeHtml(categoryTag(card.categories))}</b> <a href="${escapeHtml(card.url)}">${escapeHtml(clip(card.title, 400))}</a>`,

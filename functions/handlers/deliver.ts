@@ -7,7 +7,8 @@ import {
   deliverToChannels,
 } from '../domain/delivery/deliver-to-channels';
 import type { AlertMessage, AlertStore } from '../domain/ports';
-import { cachedSubscribers, makeDeliveryStore, telegramFromSsm } from './delivery-runtime';
+import { cachedSubscribers, makeDeliveryStore } from './delivery-runtime';
+import { telegramFromSsm } from './telegram-runtime';
 import { makeStore } from './runtime';
 
 /** The alert id and routing attributes of an SNS notification. */

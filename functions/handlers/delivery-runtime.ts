@@ -1,17 +1,13 @@
 /**
  * Module-scope wiring of the subscriber side: the subscriber store, the subscribers as the sweep sees
- * them (read from the table, kept a minute), the SMS cap, and the Telegram bot (token from SSM at run
- * time). Only the functions that deliver or manage subscribers import this.
+ * them (read from the table, kept a minute) and the SMS cap. The Telegram bot is in telegram-runtime.ts,
+ * so the sweep and the digest do not bundle an HTTP client.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDeliveryStore } from '../adapters/dynamo-delivery-store';
-import { SecureParameter } from '../adapters/ssm-parameter';
-import { TelegramClient } from '../adapters/telegram-client';
 import { type SubscriberPolicy, subscriberPolicies } from '../domain/alerts/filter-policy';
 import { DEFAULT_SMS_MONTHLY_CAP, type SmsCapSettings } from '../domain/alerts/sms-cap';
 import type { StoredSubscriber } from '../domain/alerts/subscribers';
-import type { TelegramTransport } from '../domain/ports';
 import { requiredEnv } from './runtime';
 
 export function makeDeliveryStore(): DynamoDeliveryStore {
@@ -40,23 +36,4 @@ export function smsCapSettings(store: DynamoDeliveryStore): SmsCapSettings {
   if (!Number.isInteger(cap) || cap < 0)
     throw new Error(`SMS_MONTHLY_CAP must be a whole number ≥ 0 (got ${raw})`);
   return { quota: store, monthlyCap: cap };
-}
-
-/** The bot, built once the token is read; undefined while the operator has not stored a token. */
-export function telegramFromSsm(): () => Promise<TelegramTransport | undefined> {
-  const name = process.env.TELEGRAM_TOKEN_PARAMETER;
-  if (!name) return async () => undefined;
-  const parameter = new SecureParameter(new SSMClient({}), name);
-  let client: { token: string; bot: TelegramClient } | undefined;
-  return async () => {
-    const token = await parameter.get();
-    if (!token) return undefined;
-    if (client?.token !== token) {
-      client = {
-        token,
-        bot: new TelegramClient({ token, apiBase: process.env.TELEGRAM_API_BASE || undefined }),
-      };
-    }
-    return client.bot;
-  };
 }

@@ -5,7 +5,8 @@ import { SnsPublisher } from '../adapters/sns-publisher';
 import { SnsSubscriptions } from '../adapters/sns-subscriptions';
 import { WebhookClient, checkWebhookUrl } from '../adapters/webhook-client';
 import { type SubscriberRouteDeps, routeSubscribers } from '../domain/alerts/subscriber-routes';
-import { makeDeliveryStore, telegramFromSsm } from './delivery-runtime';
+import { makeDeliveryStore } from './delivery-runtime';
+import { telegramFromSsm } from './telegram-runtime';
 import { requiredEnv } from './runtime';
 
 /** HTTP API (IAM-authorized): the subscriber routes. */

@@ -4,6 +4,7 @@
  * (lead + body) never holds it twice.
  */
 import type { Selection } from './content';
+import { isBoilerplateParagraph } from './text';
 import { type Unit, linkDensity } from './units';
 
 const MAX_GAP_UNITS = 12;
@@ -27,7 +28,8 @@ export function standfirst(units: Unit[], story: Selection, title: string | null
     const u = units[i]!;
     if (u.boiler || u.classNegative || u.heading || linkDensity(u) >= 0.2) continue;
     if (u.len < 40 || u.text.split(' ').length < 6) continue;
-    if (u.afterImage && !/[.!?…]["»”]?$/.test(u.text)) continue; // a caption under the picture
+    // a caption under the picture, or a credit line, is not the lead
+    if ((u.afterImage && u.text.split(' ').length < 15) || isBoilerplateParagraph(u.text)) continue;
     parts.push(u.text);
   }
   return parts.length > 0 ? parts.join(' ') : null;

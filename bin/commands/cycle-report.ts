@@ -30,7 +30,7 @@ export function formatCycleReport(
   result: LocalCycleResult,
   deliveries: (Pick<Delivery, 'subscriberId' | 'to'> & { channel: string })[],
   outbox: string,
-  titles: Map<string, { title: string; categories: string[] }>,
+  titles: Map<string, { title: string; categories: string[]; storyId?: string }>,
   options: CycleReportOptions = {},
 ): string {
   const lines: string[] = [];
@@ -61,6 +61,7 @@ export function formatCycleReport(
       `  relevant [${t?.categories.join(', ') ?? '?'}] (${i.entry.language}) ${t?.title ?? i.entry.title ?? i.entry.url}  id ${i.entry.itemId}`,
     );
   }
+  lines.push(...storyLines(relevant.map((i) => ({ entry: i.entry, stored: titles.get(i.entry.itemId) }))));
   if (options.whyRejected) {
     for (const i of rejected) {
       const why = options.whyRejected(i.entry);
@@ -79,6 +80,22 @@ export function formatCycleReport(
   const near = relative(process.cwd(), outbox);
   lines.push(`Outbox: ${near.startsWith('..') || isAbsolute(near) ? outbox : near || '.'}/`);
   return lines.join('\n');
+}
+
+/** One line per story this cycle found in more than one copy: the same news across sources and languages. */
+function storyLines(found: { entry: FeedEntry; stored?: { title: string; storyId?: string } }[]): string[] {
+  const stories = new Map<string, typeof found>();
+  for (const f of found) {
+    const id = f.stored?.storyId;
+    if (id) stories.set(id, [...(stories.get(id) ?? []), f]);
+  }
+  return [...stories.values()]
+    .filter((copies) => copies.length > 1)
+    .map((copies) => {
+      const languages = [...new Set(copies.map((c) => c.entry.language))].join(', ');
+      const sources = new Set(copies.map((c) => c.entry.sourceId)).size;
+      return `  one story in ${copies.length} copies (${languages}; ${sources} sources): ${copies[0]!.stored!.title}`;
+    });
 }
 
 const CATEGORY_NAMES: Record<string, string> = { 'kz-us': 'Kazakhstan–US', c5plus1: 'C5+1' };

@@ -80,10 +80,12 @@ export async function runCycleCommand(options: RunCycleOptions): Promise<number>
       log,
       sms: smsCapFromEnv(deliveries),
     }).finally(() => progress?.block.stop());
-    const titles = new Map<string, { title: string; categories: string[] }>();
+    const titles = new Map<string, { title: string; categories: string[]; storyId?: string }>();
     for (const i of result.items.filter((x) => x.outcome === 'relevant')) {
       const item = await local.store.getItem(i.entry.itemId);
-      if (item) titles.set(item.itemId, { title: item.title, categories: item.classification.categories });
+      if (item) {
+        titles.set(item.itemId, { title: item.title, categories: item.classification.categories, storyId: item.storyId });
+      }
     }
     const all = [...topic.deliveries, ...publisher.deliveries];
     process.stdout.write(`${formatCycleReport(result, all, outbox, titles, { whyRejected: options.whyRejected })}\n`);

@@ -38,6 +38,8 @@ describe('kzmon demo, as a user runs it', () => {
     expect(run.stdout).toMatch(/Sources: 5\/5 fetched/);
     expect(run.stdout).toMatch(/relevant \[kz-us, c5plus1\] \(en\) Active cooperation with Washington/);
     for (const lang of ['en', 'ru', 'kk']) expect(run.stdout).toMatch(new RegExp(`relevant \\[[^\\]]+\\] \\(${lang}\\)`));
+    // The same news told in the three languages is shown as one story.
+    expect(run.stdout).toMatch(/one story in [3-9] copies \((en|ru|kk), (en|ru|kk), (en|ru|kk); \d sources\): /);
     expect(run.stdout).toMatch(/rejected \(en\) Tenge weakens against US dollar at morning session — nothing about/);
     expect(run.stdout).toMatch(/rejected \(en\) Barys beats US college team .* — too little: Kazakhstan–US scored 0\.\d+ \(0\.5 needed\)/);
     expect(run.stdout).toMatch(/Next:\n {2}npx kzmon query --demo.*\n {2}npx kzmon explain --demo ID.*\n {2}npx kzmon serve --demo/);

@@ -101,7 +101,9 @@ export function writeResults(rows: OutcomeRow[], totalSeconds: number): string {
   const table = renderTable(rows);
   const md = `# Fault suite results
 
-Written by \`npm run test:faults\` (${new Date().toISOString()}), ${totalSeconds.toFixed(0)} s in all on this machine. Columns and the delivery promise: [README.md](README.md).
+Written by \`npm run test:faults\` (${new Date().toISOString()}), ${totalSeconds.toFixed(0)} s in all on this machine. Columns: [README.md](README.md).
+
+Delivery is at-least-once: every alert message carries its alert id for deduplication, and an alert is delivered twice only when its sender dies, or loses SNS's answer, between SNS accepting it and the alert's mark as sent. The duplicated column counts those repeats; the notes say which fault made them.
 
 ${table}
 

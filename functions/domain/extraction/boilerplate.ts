@@ -3,7 +3,7 @@
  * "Comments", and lists of teasers (repeated items that each lead with a headline link). Found by the
  * shape of the page, so that they also go on templates whose class names say nothing.
  */
-import { type Parent, type Unit, linkDensity } from './units';
+import { type Parent, type Unit, linkDensity, within } from './units';
 
 /** Headings of boxes that follow or surround stories (en, ru, kk Cyrillic and Latin). */
 const BOX_HEADING = new RegExp(
@@ -70,11 +70,6 @@ const THREAD_HEADING =
 
 export const isBoxHeading = (text: string) =>
   (text.length <= 48 && BOX_HEADING.test(text)) || (text.length <= 240 && THREAD_HEADING.test(text));
-
-function within(node: Parent | null, ancestor: Parent): boolean {
-  for (let n = node; n; n = n.parent as Parent | null) if (n === ancestor) return true;
-  return false;
-}
 
 /** Marks every unit inside `root` from `from` on (document order) as boilerplate. */
 function markFrom(units: Unit[], from: number, root: Parent): void {

@@ -7,7 +7,7 @@
 import type { AnyNode } from './dom';
 import { markHeadedBoxes, markTeaserLists } from './boilerplate';
 import { isBoilerplateParagraph } from './text';
-import { type Parent, type Unit, linkDensity } from './units';
+import { type Parent, type Unit, linkDensity, within } from './units';
 
 interface Agg {
   len: number;
@@ -223,11 +223,6 @@ function unify(top: Parent, scores: Map<Parent, number>): Parent {
   return top;
 }
 
-function within(node: Parent, ancestor: Parent): boolean {
-  for (let n: Parent | null = node; n; n = n.parent as Parent | null) if (n === ancestor) return true;
-  return false;
-}
-
 /** A wrapper whose only element is the candidate says nothing more; stop below the page's body. */
 function unwrap(top: Parent): Parent {
   let t = top;
@@ -254,7 +249,8 @@ function siblingsWith(top: Parent, scores: Map<Parent, number>, agg: Map<Parent,
     const ld = a.link / a.len;
     const paragraphLike = s.name === 'p' || !hasBlockChild(s);
     // the story split by an inline box continues in a block of the same markup as its first part
-    const continuation = s.name === top.name && (s.attribs.class ?? '') === topClass && (scores.get(s) ?? 0) > 0;
+    const continuation =
+      s.name === top.name && (s.attribs.class ?? '') === topClass && (scores.get(s) ?? 0) > 0;
     if ((scores.get(s) ?? 0) + bonus >= threshold) chosen.add(s);
     else if ((paragraphLike || continuation) && a.len > 80 && ld < 0.25) chosen.add(s);
   }
@@ -328,7 +324,6 @@ export function selectStory(
   let storyLetters = 0;
   for (const c of chosen) storyLetters += agg.get(c as Parent)?.len ?? 0;
   const picked: Unit[] = [];
-  let first = -1;
   // The story starts at its headline: breadcrumbs and rubrics above it in the same container are not story.
   const from = headline >= 0 && insideChosen(units[headline]!, chosen) ? headline : 0;
   units.forEach((u, i) => {
@@ -341,7 +336,6 @@ export function selectStory(
     )
       return;
     picked.push(u);
-    if (first < 0) first = i;
   });
   const story = trim(picked);
   return story.length > 0 ? { units: story, first: units.indexOf(story[0]!) } : null;

@@ -243,3 +243,9 @@ export function ancestorsOf(node: Parent, max = 64): Parent[] {
     out.push(n);
   return out;
 }
+
+/** Whether `node` is `ancestor` or lies inside it. */
+export function within(node: Parent | null, ancestor: Parent): boolean {
+  for (let n = node; n; n = n.parent as Parent | null) if (n === ancestor) return true;
+  return false;
+}

@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import type { SourceHealth, StoredItem } from '../domain/model';
 import type { AlertStore, ItemPage, Log, StoryStore } from '../domain/ports';
+import { canonicalCategory } from '../domain/query/query-params';
 import { type QueryStore, routeQuery } from '../domain/query/query-routes';
 import { type ItemView, renderItemPage } from './item-page';
 import { type PageChrome, STYLES_HASH } from './layout';
@@ -69,9 +70,12 @@ async function listPage(deps: WebViewDeps, url: URL, res: ServerResponse): Promi
     else if ((LIST_PARAMS as readonly string[]).includes(key)) params[key as keyof ListParams] = value;
     else unknown[key] = value;
   }
+  // Names as people write them (C5+1, KZ-US, Energy) lead to the one address of that view.
+  const named = canonicalNames(params);
+  const renamed = LIST_PARAMS.some((k) => named[k] !== params[k]);
   // A submitted form sends every field, most of them empty; the bookmarkable address keeps only the set ones.
-  if (hasEmpty && Object.keys(unknown).length === 0) {
-    send(res, 303, '', { location: listHref(params) });
+  if ((hasEmpty || renamed) && Object.keys(unknown).length === 0) {
+    send(res, 303, '', { location: listHref(named) });
     return;
   }
   const sources = await routeQuery(deps.store, '/sources', {}, deps.log);
@@ -148,6 +152,13 @@ async function itemPage(deps: WebViewDeps, segment: string, res: ServerResponse)
     });
   }
   send(res, 200, renderItemPage(view));
+}
+
+function canonicalNames(params: ListParams): ListParams {
+  const out = { ...params };
+  if (out.category) out.category = canonicalCategory(out.category);
+  for (const key of ['topic', 'lang', 'source'] as const) if (out[key]) out[key] = out[key]!.trim().toLowerCase();
+  return out;
 }
 
 function chromeOf(deps: WebViewDeps): PageChrome {

@@ -70,6 +70,12 @@ describe('the web view server, without a browser', () => {
     expect(res.headers.get('location')).toBe('/?category=c5plus1');
   });
 
+  it('sends a category written as alerts write it to the canonical address of that view', async () => {
+    const res = await get(`/?category=${encodeURIComponent('C5+1')}&lang=RU`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/?category=c5plus1&lang=ru');
+  });
+
   it('filters by category through the query route', async () => {
     const body = await (await get('/?category=c5plus1')).text();
     expect(body).toContain(minerals.title);

@@ -24,10 +24,6 @@ export function chooseStore(options: { store?: string; demo?: boolean }): void {
   demoChosen = Boolean(options.demo);
 }
 
-export function demoSelected(): boolean {
-  return demoChosen;
-}
-
 export function projectRoot(from = process.cwd()): string {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');

@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--runs 5] [--cycle-runs 5] [--cold-runs 5] [--per-kind 20] [--template-per-kind 10]
  *                    [--query-items 10000] [--skip-synth] [--cdk-out DIR]
- *                    [--only extraction,templates,cycle,bundles] [--only query]
+ *                    [--latency-items 200] [--only extraction,templates,cycle,latency,bundles] [--only query]
  *
  * The query bench (seeding 10,000 items takes minutes when the storage code changed) runs only when
  * named, so that the default run stays within a few minutes on an idle 2-core machine.
@@ -17,6 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureAlertLatencyRun } from './alert-latency';
 import { coldStarts, readBundles, synth } from './bench/bundles';
 import { benchClassifyShare } from './bench/classify-share';
 import { generateCorpus } from './bench/corpus';
@@ -34,6 +35,7 @@ const { values: opts } = parseArgs({
     'cold-runs': { type: 'string', default: '5' },
     'per-kind': { type: 'string', default: '20' },
     'template-per-kind': { type: 'string', default: '10' },
+    'latency-items': { type: 'string', default: '200' },
     'query-items': { type: 'string', default: '10000' },
     'skip-synth': { type: 'boolean', default: false },
     'cdk-out': { type: 'string' },
@@ -42,7 +44,7 @@ const { values: opts } = parseArgs({
     'cost-out': { type: 'string', default: join(ROOT, 'BENCHMARKS.cost-inputs.json') },
   },
 });
-const only = new Set((opts.only ?? 'extraction,templates,cycle,bundles').split(','));
+const only = new Set((opts.only ?? 'extraction,templates,cycle,latency,bundles').split(','));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 function runCycleChild(): Promise<CycleRun> {
@@ -93,6 +95,7 @@ async function main() {
     share: null,
     templates: null,
     cycles: [],
+    latency: [],
     bundles: null,
     query: null,
     failures: [],
@@ -138,6 +141,23 @@ async function main() {
         );
       } catch (e) {
         run.failures.push(`cycle run ${i + 1}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  if (only.has('latency')) {
+    log('alert latency (item stored → alert published)…');
+    const items = Number(opts['latency-items']);
+    for (let i = 0; i < Number(opts['cycle-runs']); i++) {
+      const load = loadNow();
+      const l = await section(`latency run ${i + 1}`, run.failures, () =>
+        measureAlertLatencyRun(items, 20261130 + i),
+      );
+      if (l) {
+        run.latency.push({ ...l, load, items });
+        log(
+          `  latency run ${i + 1}: ${l.alerts} alerts, stored→publish p50 ${l.storedToPublishMs.p50} ms, p95 ${l.storedToPublishMs.p95} ms`,
+        );
       }
     }
   }

@@ -3,6 +3,7 @@
  * figures the README quotes (embedded in BENCHMARKS.md as JSON, so the README block is generated from
  * it), and the cost inputs the run measured.
  */
+import type { AlertLatency } from '../../functions/local/alert-latency';
 import type { BundleResult } from './bundles';
 import type { ClassifyShareResult } from './classify-share';
 import type { ExtractionResult } from './extraction';
@@ -50,6 +51,8 @@ export interface BenchRun {
   share: ClassifyShareResult | null;
   templates: { result: TemplateExtractionResult; loads: number[] } | null;
   cycles: CycleRun[];
+  /** Alert latency runs (scripts/alert-latency.ts): item stored → alert published. */
+  latency: (AlertLatency & { load: number; items: number })[];
   bundles: (BundleResult & { loads: number[] }) | null;
   query: QueryResult | null;
   failures: string[];
@@ -170,6 +173,18 @@ export function goals(r: BenchRun): Goal[] {
       goal: `< ${CYCLE_GOAL_MS / 1000} s`,
       measured: 'n/a',
       verdict: 'not measured',
+    });
+  }
+  if (r.latency.length) {
+    const s = spread(r.latency.map((l) => l.storedToPublishMs.p50));
+    out.push({
+      id: 'alert-latency',
+      what: `Alert latency, item stored → alert published (p50 of a ${r.latency[0]!.items}-item cycle, per run)`,
+      goal: '(no number set)',
+      spread: { ...s, unit: ' ms', decimals: 0 },
+      measured: `${s.median.toFixed(0)} ms`,
+      verdict: 'no goal set',
+      load: loadOf(r.latency.map((l) => l.load)),
     });
   }
   for (const [name, limit] of Object.entries(BUNDLE_GOALS_KB)) {

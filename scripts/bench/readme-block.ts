@@ -27,7 +27,8 @@ function timed(f: Figures, id: string): string {
   const unit = g.unit === '×' || g.unit === '%' ? g.unit : ` ${g.unit}`;
   const value =
     g.median !== undefined ? `${n(g.median)}${unit} (${n(g.min)}–${n(g.max)}${unit})` : g.measured;
-  return `${value} — goal ${g.goal}: ${g.verdict}${g.noisy ? ' (noisy)' : ''}`;
+  const verdict = g.verdict === 'no goal set' ? 'no goal set' : `goal ${g.goal}: ${g.verdict}`;
+  return `${value} — ${verdict}${g.noisy ? ' (noisy)' : ''}`;
 }
 
 function counted(f: Figures, id: string): string {
@@ -60,6 +61,9 @@ export function readmeBlock(f: Figures): string {
     `  - a whole local cycle of 1,000 new items: ${timed(f, 'cycle')}`,
     `  - classification time as a share of extraction time: ${timed(f, 'classification-share')}`,
     `  - an unchanged cycle: ${counted(f, 'unchanged')}`,
+    ...(f.goals.some((g) => g.id === 'alert-latency')
+      ? [`  - alert latency, item stored → alert published (p50 per run): ${timed(f, 'alert-latency')}`]
+      : []),
     `  - Lambda bundles (minified): ${bundles || 'not measured'}`,
     README_END,
   ];

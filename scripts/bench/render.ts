@@ -65,6 +65,7 @@ export function render(r: BenchRun): string {
   templates(r, out);
   share(r, out);
   cycle(r, out);
+  latency(r, out);
   bundles(r, out);
   query(r, out);
   costInputs(r, out);
@@ -192,6 +193,23 @@ function cycle(r: BenchRun, out: string[]): void {
         .join(', ') || 'none'
     } (${f(k.unchanged.units.read, 1)} read units). Items queued: ${k.unchanged.queued}. Wall time ${f(k.unchanged.wallMs)} ms.`,
   );
+}
+
+function latency(r: BenchRun, out: string[]): void {
+  const l = r.latency;
+  if (!l.length) return;
+  out.push('', '## Alert latency', '');
+  out.push(
+    `Command: \`npm run bench -- --only latency\` (the runs of \`npx tsx scripts/alert-latency.ts --items ${l[0]!.items}\`): one local cycle per run over ${l[0]!.items} new items in a Kazinform-shaped feed on 127.0.0.1, a fresh in-memory store each run; each alert timed from its item's store to its publish (dispatch right after the store, the sweep as backstop).`,
+    '',
+  );
+  out.push('| run | alerts | stored → publish p50 | p95 | max | cycle start → first alert | load average |');
+  out.push('|---|---|---|---|---|---|---|');
+  l.forEach((z, i) => {
+    out.push(
+      `| ${i + 1} | ${z.alerts} | ${f(z.storedToPublishMs.p50)} ms | ${f(z.storedToPublishMs.p95)} ms | ${f(z.storedToPublishMs.max)} ms | ${f(z.cycleStartToFirstAlertMs)} ms | ${f(z.load, 1)} |`,
+    );
+  });
 }
 
 function bundles(r: BenchRun, out: string[]): void {

@@ -16,6 +16,7 @@ import {
 import { consoleLog } from '../../functions/local/console-log';
 import { OutboxPublisher } from '../../functions/local/outbox-publisher';
 import { type ApiClient, createApiClient } from './api-client';
+import { UsageError } from './cli-support';
 import { channelDeps, deliveryStoreOf } from './delivery-env';
 import { openLocalStore, outboxDir } from './local-env';
 
@@ -170,7 +171,10 @@ function registerAdd(cmd: Command): void {
         return;
       }
       await withLocal(async ({ admin }) => {
-        const res = await addSubscriber(admin, input);
+        const res = await addSubscriber(admin, input).catch((err: Error) => {
+          // A subscriber the rules refuse is the command used wrongly (exit 2), not a failure.
+          throw /^(invalid subscriber|webhook refused)/.test(err.message) ? new UsageError(err.message) : err;
+        });
         if (res.status === 'exists')
           throw new Error(`a subscriber ${res.id} exists already; remove it first to change it`);
         process.stdout.write(

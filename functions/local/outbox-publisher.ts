@@ -19,13 +19,16 @@ export interface Delivery {
 
 /** The append-only delivery log under the outbox directory, one JSON line per delivery. */
 export const DELIVERY_LOG = 'deliveries.jsonl';
+/** The append-only publish log: one JSON line per publish the topic accepted, repeats included. */
+export const PUBLISH_LOG = 'publishes.jsonl';
 
 /**
  * Stands in for SNS locally: applies each subscriber's filter policy exactly as SNS would and writes what
  * that subscriber would receive (email: subject and body; SMS: the text) under the outbox directory.
  *
- * Like SNS, it delivers every publish, repeats included: each delivery is appended to `deliveries.jsonl`
- * (and to `log`), so a repeat after a crash shows and can be counted. Only what it shows is
+ * Like SNS, it delivers every publish, repeats included: each publish is appended to `publishes.jsonl`
+ * and each delivery to `deliveries.jsonl` (and to `log`), so a repeat after a crash shows and can be
+ * counted. Only what it shows is
  * deduplicated: one file per alert and subscriber (a repeat rewrites the same file, as a mail client
  * threading on the alert id would), and `deliveries` lists each alert once per subscriber.
  */
@@ -68,6 +71,7 @@ export class OutboxPublisher implements AlertPublisher {
     const fileName = alertId.replace(/[^A-Za-z0-9_.-]/g, '_');
     mkdirSync(join(this.dir, 'topic'), { recursive: true });
     writeFileSync(join(this.dir, 'topic', `${fileName}.json`), `${JSON.stringify(message, null, 2)}\n`);
+    appendFileSync(join(this.dir, PUBLISH_LOG), `${JSON.stringify({ at, alertId, messageId })}\n`);
     for (const { subscriber, policy } of this.routes) {
       if (!policyMatches(policy, message.attributes)) continue;
       const channel = subscriber.email ? 'email' : 'sms';

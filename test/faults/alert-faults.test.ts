@@ -24,7 +24,7 @@ import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
-import { DELIVERY_LOG, type Delivery } from '../../functions/local/outbox-publisher';
+import { DELIVERY_LOG, type Delivery, PUBLISH_LOG } from '../../functions/local/outbox-publisher';
 import { rng } from './harness/corpus';
 import {
   CRASH_PHASES,
@@ -395,6 +395,10 @@ describe('alert faults', () => {
         for (const id of repeatedIds) expect(window, id).toContain(id);
         expect(t.duplicated).toBeLessThanOrEqual(windowHits);
         expect(deliveries.length - new Set(deliveries.map((d) => d.alertId)).size).toBe(t.duplicated);
+        const publishes = readFileSync(join(work, 'outbox', PUBLISH_LOG), 'utf8')
+          .split('\n')
+          .filter(Boolean);
+        expect(publishes).toHaveLength(published.length);
       } finally {
         await dynamo.close();
       }

@@ -286,8 +286,12 @@ const isCaption = (u: Unit) =>
 
 /** A date or a time of day: `19:50`, `10.04.2023`, `2023-04-10`. */
 const DATE_OR_TIME = /(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)/;
-/** A byline or date line: a few words with a date or time and no sentence ending. */
-const isMetaLine = (u: Unit) => words(u.text) < 8 && !ENDS_SENTENCE.test(u.text) && DATE_OR_TIME.test(u.text);
+/** A byline or date line: a few words, or fields between bars, with a date or time and no sentence ending. */
+const FIELD_SEPARATORS = /\s[|·•]\s.*\s[|·•]\s/;
+const isMetaLine = (u: Unit) =>
+  !ENDS_SENTENCE.test(u.text) &&
+  DATE_OR_TIME.test(u.text) &&
+  (words(u.text) < 8 || (words(u.text) < 20 && FIELD_SEPARATORS.test(u.text)));
 
 function keepUnit(u: Unit, title: string | null): boolean {
   if (linkDensity(u) > 0.5 || isCaption(u) || isMetaLine(u) || isBoilerplateParagraph(u.text)) return false;

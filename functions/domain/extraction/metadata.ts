@@ -75,14 +75,20 @@ export function elementText(el: Element | null | undefined): string | null {
 
 const SUFFIX_SEPARATORS = /\s+(?:[|│»·]|::|[-–—])\s+/g;
 
-/** A page title without the site's name after `|`, `::`, `»`, `—` or ` - ` (when the rest is the longer part). */
+/**
+ * A page title without the site's name and section after `|`, `::`, `»`, `—` or ` - `
+ * ("Story - Other news - Region News" is "Story"): short trailing parts go while the rest stays longer.
+ */
 export function withoutSiteName(title: string): string {
-  const t = normalizeText(title);
-  let cut = -1;
-  for (const m of t.matchAll(SUFFIX_SEPARATORS)) cut = m.index ?? -1;
-  if (cut <= 0) return t;
-  const rest = t.slice(cut).replace(SUFFIX_SEPARATORS, '');
-  return rest.length <= 40 && rest.length * 2 <= cut ? t.slice(0, cut).trim() : t;
+  let t = normalizeText(title);
+  for (;;) {
+    let cut = -1;
+    for (const m of t.matchAll(SUFFIX_SEPARATORS)) cut = m.index ?? -1;
+    if (cut <= 0) return t;
+    const rest = t.slice(cut).replace(SUFFIX_SEPARATORS, '');
+    if (rest.length > 40 || rest.length * 2 > cut) return t;
+    t = t.slice(0, cut).trim();
+  }
 }
 
 /** A time inside a link or a side box belongs to another story's teaser, not to this article. */

@@ -130,3 +130,41 @@ ${s.lead ? `<div ${v} class="announce">${esc(s.lead)}</div>` : ''}<div ${v} clas
 <script>window.__NUXT__=(function(a,b){return {layout:"default",data:[{}],state:{}}}(null,false));</script>${analytics(r)}</body></html>`,
   };
 }
+
+/** A uCoz site page: story in `div.eMessage` with `<br>` breaks, a details line, comment blocks, side boxes. */
+export function ucoz(r: R, s: TemplateStory): { url: string; html: string } {
+  const c = chromeFor(s.lang);
+  const b = bankFor(s.lang);
+  const url = `https://region-news.example.ru/news/${s.slug}/${astana(s.publishedAt).y}-${int(r, 1, 12)}-${int(r, 1, 28)}-${int(r, 100, 9999)}`;
+  const t = astana(s.publishedAt);
+  const text = renderBlocks(s, (p) => `${p}<br><br>`).join('\n');
+  const box = (title: string, inner: string) =>
+    `<table border="0" cellpadding="0" cellspacing="0" width="100%" class="boxTable"><tr><td class="boxTitle"><b>${title}</b></td></tr><tr><td class="boxContent">${inner}</td></tr></table>`;
+  const latest = teasers(r, s.lang, 7, false)
+    .map((m) => `<li><a href="${m.href}">${esc(m.title)}</a></li>`)
+    .join('');
+  const comments = commentsFor(r, s.lang, int(r, 0, 4))
+    .map(
+      (k, i) =>
+        `<div class="cBlock${(i % 2) + 1}"><div style="padding:5px"><b>${k.user}</b> (${k.date})<br><div class="cMessage">${esc(k.text)}</div></div></div>`,
+    )
+    .join('');
+  return {
+    url,
+    html: `<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"><title>${esc(s.title)} - ${c.other} - Region News</title><link type="text/css" rel="StyleSheet" href="/.s/src/css/1.css"></head>
+<body><div id="wrap"><div id="header"><div class="logo"><a href="/">Region News</a></div><div id="catmenu"><ul class="uMenuRoot">${b.nav.map((n) => `<li><a href="/news/${encodeURIComponent(n)}">${esc(n)}</a></li>`).join('')}</ul></div></div>
+<table border="0" cellpadding="0" cellspacing="0" width="100%"><tr><td valign="top" id="content">
+<table border="0" width="100%" cellspacing="1" cellpadding="2" class="eBlock"><tr><td class="eTitle">${esc(s.title)}</td></tr>
+<tr><td class="eMessage"><div style="text-align:center"><img src="/_nw/${int(r, 1, 99)}/${hex(r, 6)}.jpg" border="0"></div>${s.lead ? `<b>${esc(s.lead)}</b><br><br>` : ''}${text}</td></tr>
+<tr><td class="eDetails">${c.other}: <a href="/news/">${esc(pick(r, b.nav))}</a> | ${t.d}.${t.mo}.${t.y} | ${s.author} | ${int(r, 10, 999)}</td></tr></table>
+<div class="share">${shareLinks(r, (i) => i)}</div>
+<div class="comments"><b>${c.comments}: ${int(r, 0, 9)}</b>${comments}</div>
+</td><td valign="top" width="220" id="sidebar">${box(c.popular, `<ul>${latest}</ul>`)}${box(
+      c.other,
+      teasers(r, s.lang, 4, true)
+        .map((m) => `<div><a href="${m.href}">${esc(m.title)}</a><br>${esc(m.excerpt)}</div>`)
+        .join('<hr>'),
+    )}${box('Info', `<p>${esc(c.about)}</p>`)}</td></tr></table>
+<div id="footer">${esc(pick(r, b.footer))} Хостинг от uCoz</div></div>${analytics(r)}</body></html>`,
+  };
+}

@@ -7,7 +7,7 @@ import { seededRandom } from '../../../test/support/seeded-random';
 import { int, type Lang, pick, type R } from '../corpus-text';
 import { amp, nextjs, tableLayout } from './apps';
 import { bitrix, drupal, wordpress } from './cms';
-import { ghost, joomla, nuxt } from './fresh';
+import { ghost, joomla, nuxt, ucoz } from './fresh';
 import { dle, utilityClasses } from './holdout';
 import { knownParagraphs, makeStory, type TemplateStory } from './story';
 
@@ -22,7 +22,8 @@ export type TemplateKind =
   | 'dle'
   | 'joomla'
   | 'ghost'
-  | 'nuxt';
+  | 'nuxt'
+  | 'ucoz';
 
 /** The six templates named in the goal, two more used while the rules were written, three written after. */
 export const TEMPLATE_KINDS: TemplateKind[] = [
@@ -37,9 +38,10 @@ export const TEMPLATE_KINDS: TemplateKind[] = [
   'joomla',
   'ghost',
   'nuxt',
+  'ucoz',
 ];
 /** Templates written after the extractor's rules were settled: how the rules do on markup they were not shaped by. */
-export const HOLDOUT_KINDS: TemplateKind[] = ['joomla', 'ghost', 'nuxt'];
+export const HOLDOUT_KINDS: TemplateKind[] = ['joomla', 'ghost', 'nuxt', 'ucoz'];
 
 export interface TemplatePage {
   kind: TemplateKind;
@@ -67,6 +69,7 @@ const RENDER: Record<TemplateKind, Render> = {
   joomla,
   ghost,
   nuxt,
+  ucoz,
 };
 
 /** Which templates show a standfirst apart from the body (and how often). */
@@ -82,6 +85,7 @@ const LEAD_SHARE: Record<TemplateKind, number> = {
   joomla: 0.4,
   ghost: 0.7,
   nuxt: 0.6,
+  ucoz: 0.3,
 };
 
 export function generateTemplatePage(kind: TemplateKind, r: R): TemplatePage {

@@ -68,9 +68,17 @@ const READ_ALSO_RE =
   /^(?:read also|also read|see also|related:|read more:|читайте также|читайте еще|читайте ещё|смотрите также|также читайте|оқи отырыңыз|оқыңыз|толығырақ:|oqı otyryńyz|oqi otyrynyz|tolyǵyraq:)/iu;
 const CAPTION_RE = /^(?:photo|фото|сурет|foto|suret|video|видео)\s*(?:[:©]|by\b|credit)/iu;
 
+/** Calls to follow the site: "Subscribe to our Telegram channel…", "Подписывайтесь на наш…". */
+const PROMO_RE =
+  /^(?:subscribe to|follow us|join (?:us|our)|sign up for|подписывайтесь|подпишитесь|присоединяйтесь|следите за нами|читайте нас|жазылыңыз|жазылып|біздің (?:telegram|инстаграм|instagram)|jazylyńyz)/iu;
+/** Credit lines: "Author: …", "Source: …", "Текст: …", "Дереккөз: …" (a few words after the label). */
+const CREDIT_RE =
+  /^(?:author|by|source|text|photo|editor|автор|авторы|источник|текст|фото|редактор|дереккөз|автор\p{L}*|avtor|derekkóz)\s*:\s*\S/iu;
+
 /** True for paragraphs that are widgets rather than story text. */
 export function isBoilerplateParagraph(text: string): boolean {
-  return READ_ALSO_RE.test(text) || CAPTION_RE.test(text);
+  if (READ_ALSO_RE.test(text) || CAPTION_RE.test(text) || PROMO_RE.test(text)) return true;
+  return CREDIT_RE.test(text) && text.split(' ').length <= 8;
 }
 
 /** A date stamp printed inline before the story's first words (`14.05.2026 В Астане…`). */

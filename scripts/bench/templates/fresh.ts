@@ -168,3 +168,36 @@ export function ucoz(r: R, s: TemplateStory): { url: string; html: string } {
 <div id="footer">${esc(pick(r, b.footer))} Хостинг от uCoz</div></div>${analytics(r)}</body></html>`,
   };
 }
+
+/** A regional news site: lead in bold inside the text, then a photo credit, a call to subscribe, the author, tags. */
+export function regional(r: R, s: TemplateStory): { url: string; html: string } {
+  const c = chromeFor(s.lang);
+  const b = bankFor(s.lang);
+  const url = `https://www.example.kz/${s.lang === 'kk-latn' ? 'kz' : s.lang}/news/${int(r, 100000, 999999)}`;
+  const t = astana(s.publishedAt);
+  const ru = s.lang === 'ru';
+  const body = renderBlocks(s, (p) => `<p>${p}</p>`).join('\n');
+  const credit = ru ? 'Фото: пресс-служба акимата' : 'Photo: akimat press service';
+  const promo = ru
+    ? 'Подписывайтесь на наш <a href="https://t.me/example">Telegram-канал</a>, чтобы первыми узнавать главные новости.'
+    : 'Subscribe to our <a href="https://t.me/example">Telegram channel</a> to be the first to know the main news.';
+  const topic = teasers(r, s.lang, int(r, 3, 5), false)
+    .map((m) => `<li><a href="${m.href}">${esc(m.title)}</a> <span>${m.date}</span></li>`)
+    .join('');
+  return {
+    url,
+    html: `<!DOCTYPE html><html lang="${htmlLang(s.lang)}"><head><meta charset="utf-8"><title>${esc(s.title)} | ${c.other} | Example.kz</title><meta property="og:description" content="${esc((s.lead ?? s.title).slice(0, 140))}"></head>
+<body><div class="top"><div class="logo"><a href="/">Example.kz</a></div><div class="weather">Астана −12°</div><ul class="nav-list">${b.nav.map((n) => `<li><a href="/${encodeURIComponent(n)}">${esc(n)}</a></li>`).join('')}</ul></div>
+<div class="page"><div class="left"><div class="news-head"><h1>${esc(s.title)}</h1><div class="news-info"><span>${t.d}.${t.mo}.${t.y}, ${t.hh}:${t.mi}</span> <span>${int(r, 100, 9000)}</span></div></div>
+<div class="news-img"><img src="/upload/${hex(r, 8)}.jpg" alt=""></div>
+<div class="news-text">${s.lead ? `<p><strong>${esc(s.lead)}</strong></p>\n` : ''}${body}
+<p><em>${credit}</em></p><p>${promo}</p><p>${ru ? 'Автор' : 'Author'}: ${s.author}</p></div>
+<div class="news-tags">${c.tags}: ${s.tags.map((x) => `<a href="/tag/${encodeURIComponent(x)}">${esc(x)}</a>`).join(', ')}</div>
+<div class="news-share">${c.share}: ${shareLinks(r, (i) => i)}</div>
+<div class="news-topic"><div class="h">${ru ? 'Материалы по теме' : 'On this topic'}</div><ul>${topic}</ul></div></div>
+<div class="right"><div class="h">${c.popular}</div>${teasers(r, s.lang, 5, true)
+      .map((m) => `<div class="it"><a href="${m.href}">${esc(m.title)}</a><p>${esc(m.excerpt)}</p></div>`)
+      .join('')}</div></div>
+<div class="bottom"><p>${esc(c.about)}</p><p>${esc(pick(r, b.footer))}</p></div>${analytics(r)}</body></html>`,
+  };
+}

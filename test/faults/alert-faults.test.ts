@@ -317,7 +317,8 @@ describe('alert faults', () => {
       };
 
       const t0 = Date.now();
-      const random = rng(Number(process.env.FAULTS_CRASH_SEED ?? 777));
+      const seed = Number(process.env.FAULTS_CRASH_SEED ?? 777);
+      const random = rng(seed);
       // Every phase is a kill point at least once, in a random order, each at a random early occurrence
       // (a round adds about 8 relevant items, so every phase happens at least 3 times in it).
       const rounds = Math.max(
@@ -379,7 +380,7 @@ describe('alert faults', () => {
             t,
             0,
             seconds,
-            `killed in ${killed.map((r) => `${r.killedAt!.phase}#${r.killedAt!.occurrence}`).join(', ')}; ${runs.length} runs; ${windowHits} accepted-not-marked alerts caught by a kill (${window.size} distinct), ${repeatedIds.length} of them sent again; ${deliveries.length} outbox deliveries; 0 processes survived`,
+            `seed ${seed}; killed in ${killed.map((r) => `${r.killedAt!.phase}#${r.killedAt!.occurrence}`).join(', ')}; ${runs.length} runs; ${windowHits} accepted-not-marked alerts caught by a kill (${window.size} distinct), ${repeatedIds.length} of them sent again; ${deliveries.length} outbox deliveries; 0 processes survived`,
           ),
         );
         for (const r of killed) {

@@ -47,6 +47,8 @@ const SWEEP_EVERY_MS = 60_000;
 const CRASH_WAIT_MS = 1500;
 const START = new Date('2026-11-20T06:00:00Z');
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:kzmon-alerts';
+/** What EventBridge Scheduler hands the fetch function and the sweep. */
+const SCHEDULED = { version: '0', 'detail-type': 'Scheduled Event', source: 'aws.scheduler', detail: {} };
 
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 type FetchHandler = Handler<unknown, { queued: number; failedSources: string[] }>;
@@ -341,7 +343,7 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
       const crashSweep = sweepCrashes > 0;
       crashAfterAccept = crashSweep;
       acceptedThisSweep = [];
-      const swept = await invoke(alertHandler({}, lambdaContext('alert')), crashSweep);
+      const swept = await invoke(alertHandler(SCHEDULED, lambdaContext('alert')), crashSweep);
       if (crashSweep) {
         proxy.thaw();
         crashAfterAccept = false;
@@ -400,7 +402,7 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
       });
     }
     for (const p of broken) server.routes.set(p, { kind: 'status', status: 503 });
-    const fetched = await (await fetchContainer(feeds))({}, lambdaContext('fetch'));
+    const fetched = await (await fetchContainer(feeds))(SCHEDULED, lambdaContext('fetch'));
     // A message no handler can read: it must end in the dead-letter queue, alone.
     queue.send('{"not": "a feed entry"');
     const first = await runUntilQuiet();
@@ -450,7 +452,7 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
     const feeds = openPhase('crash');
     const t0 = performance.now();
     const lostBefore = new Set(answerLost);
-    const fetched = await (await fetchContainer(feeds))({}, lambdaContext('fetch'));
+    const fetched = await (await fetchContainer(feeds))(SCHEDULED, lambdaContext('fetch'));
     const run = await runUntilQuiet({ classifyCrashes: 2, sweepCrashes: 2 });
     const t = await tallyAlerts(feeds);
     // What became of a lost item's alert, for the failure message.
@@ -487,7 +489,7 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
     const requestsBefore = server.requests.length;
     // Two overlapping runs of the fetch function (two containers), as a slow run and the next schedule would be.
     const overlapping = [await fetchContainer(feeds), await fetchContainer(feeds)];
-    const [a, b] = await Promise.all(overlapping.map((run) => run({}, lambdaContext('fetch'))));
+    const [a, b] = await Promise.all(overlapping.map((run) => run(SCHEDULED, lambdaContext('fetch'))));
     const run = await runUntilQuiet();
     const pageRequests = server.requests.slice(requestsBefore).filter((p) => p.startsWith('/ru/'));
     const perPage = new Map<string, number>();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemGist } from '../../functions/domain/classification/gist';
 import { DynamoStore } from '../../functions/adapters/dynamo-store';
 import type { Category, Language, StoredItem, Topic } from '../../functions/domain/model';
 import type { ItemQuery, ItemSummary } from '../../functions/domain/ports';
@@ -133,6 +134,8 @@ describe('listing queries', () => {
       topics: item.classification.topics,
       people: [],
       storyId: item.storyId,
+      // The English gist travels with the summary (built from the decision when the item has none).
+      gist: itemGist(item),
     });
   });
 

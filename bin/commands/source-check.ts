@@ -95,8 +95,10 @@ async function checkArticle(
       const article = extractArticle(decodeBody(res.body, res.headers.get('content-type')), res.url, {
         language: e.language,
       });
-      paragraphs = article.paragraphs.length;
-      chars = article.paragraphs.join('\n\n').length;
+      // the lead is the story's first paragraph when the page shows no separate one: count it too
+      const stored = [article.lead, ...article.paragraphs].filter((p): p is string => Boolean(p));
+      paragraphs = stored.length;
+      chars = stored.join('\n\n').length;
       date = article.publishedAt ?? date;
     }
     const good = chars > 0;

@@ -96,4 +96,14 @@ describe('generic extractor rules', () => {
     expect(a.title).toBe(TITLE);
     expect([a.lead, ...a.paragraphs]).toEqual([P1, P2]);
   });
+
+  it('a site logo in the h1 is not taken for the headline', () => {
+    const menu = Array.from({ length: 24 }, (_, n) => `<li><a href="/s/${n}">Section ${n}</a></li>`).join('');
+    const side = [1, 2, 3].map((n) => `<div class="q"><p>${BLURB(n)}</p></div>`).join('');
+    const a = read(
+      `<html><head><meta property="og:title" content="${TITLE}"></head><body><div class="h"><h1>Region News Portal</h1><ul>${menu}</ul></div><div class="m"><h2>${TITLE}</h2><div class="t"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></div><div class="s">${side}</div></body></html>`,
+    );
+    expect(a.title).toBe(TITLE);
+    expect([a.lead, ...a.paragraphs]).toEqual([P1, P2, P3]);
+  });
 });

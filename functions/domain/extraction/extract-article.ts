@@ -65,13 +65,19 @@ function titleOf(index: PageIndex, jsonLd: JsonLdArticle): string | null {
   );
 }
 
-/** The story's headline element: the h1 saying the title, else the first h1 of some length. */
+/**
+ * The story's headline element: an h1 saying the title (or part of it, or more). An h1 that says
+ * something else (a site logo) is no headline: the page is then read without one.
+ */
 function mainHeadline(index: PageIndex, title: string | null): Element | null {
   const texts = index.h1.map((h) => normalizeText(rawText(h)));
   const same = title ? texts.indexOf(title) : -1;
   if (same >= 0) return index.h1[same]!;
-  const long = texts.findIndex((t) => t.length >= 10);
-  return long >= 0 ? index.h1[long]! : null;
+  const page = index.titleText ? normalizeText(index.titleText) : '';
+  const related = texts.findIndex(
+    (t) => t.length >= 10 && ((title && (t.includes(title) || title.includes(t))) || page.includes(t)),
+  );
+  return related >= 0 ? index.h1[related]! : null;
 }
 
 interface Body {

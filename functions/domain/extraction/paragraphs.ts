@@ -1,82 +1,10 @@
 import type { AnyNode, Element } from 'domhandler';
 import { findAll, indexPage, parseHtml } from './dom';
 import { isBoilerplateParagraph, normalizeText } from './text';
+import { BLOCK, SKIP } from './units';
 
-/** Elements whose boundaries end a paragraph. cheerio's `.text()` would glue their text together. */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'center',
-  'details',
-  'summary',
-  'body',
-  'html',
-]);
-
-/** Elements never part of the story text. */
-const DROP = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'canvas',
-  'video',
-  'audio',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'form',
-  'nav',
-  'aside',
-  'figcaption',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'amp-social-share',
-  'amp-ad',
-  'amp-analytics',
-  'amp-iframe',
-  'amp-twitter',
-  'amp-instagram',
-]);
+/** Block boundaries and never-story elements are the generic extractor's; a known body also drops forms. */
+const DROP = new Set([...SKIP, 'form']);
 
 /** Class/id fragments of widgets: share bars, "read also" and related-links blocks, captions, ads. */
 const WIDGET_RE =

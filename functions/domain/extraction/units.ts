@@ -28,7 +28,7 @@ export interface Unit {
 }
 
 /** Elements that end a run of text. */
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'address',
   'article',
   'aside',
@@ -72,7 +72,7 @@ const BLOCK = new Set([
 ]);
 
 /** Elements whose text is never story text. */
-const SKIP = new Set([
+export const SKIP = new Set([
   'script',
   'style',
   'noscript',

@@ -5,6 +5,7 @@
  * fits several; 2 not an item id.
  */
 import type { Command } from 'commander';
+import { formatTimes } from '../../functions/domain/alerts/format-alert';
 import { evidenceBySentence } from '../../functions/domain/classification/explanation';
 import { itemGist } from '../../functions/domain/classification/gist';
 import type { StoredItem } from '../../functions/domain/model';
@@ -126,6 +127,11 @@ export function registerExplainCommand(program: Command): void {
     });
 }
 
+/** Astana time, as `kzmon query`, the web view and the emails show it; a value that is no instant as stored. */
+function astanaTime(iso: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : formatTimes(iso).local;
+}
+
 const signed = (weight: number) => `${weight >= 0 ? '+' : ''}${Math.round(weight * 1000) / 1000}`;
 
 export function formatExplanation(item: StoredItem): string {
@@ -133,7 +139,7 @@ export function formatExplanation(item: StoredItem): string {
   const lines = [
     item.title,
     item.url,
-    `published ${item.publishedAt}  source ${item.sourceId}  language ${item.language}  story ${item.storyId}`,
+    `published ${astanaTime(item.publishedAt)}  source ${item.sourceId}  language ${item.language}  story ${item.storyId}`,
     '',
     `gist        ${itemGist(item)}`,
     `categories  ${c.categories.join(', ') || '(none)'}`,

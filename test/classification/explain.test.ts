@@ -109,6 +109,16 @@ describe('kzmon explain: the evidence as a reader checks it', () => {
     expect(new Set(sentences).size).toBe(3);
   });
 
+  it('gives the publication time in Astana, as query, the web view and the emails do', () => {
+    // 08:00 UTC is 13:00 in Astana (UTC+5); an evening UTC instant is already the next Astana day.
+    expect(text.split('\n')[2]).toMatch(
+      /^published 2026-11-20 13:00 Astana \(UTC\+5\) {2}source kazinform-en/,
+    );
+    const late = formatExplanation(item('abcd000000000009', 'Late', '2026-11-20T21:30:00.000Z'));
+    expect(late.split('\n')[2]).toMatch(/^published 2026-11-21 02:30 Astana \(UTC\+5\) /);
+    expect(late).not.toContain('2026-11-20T21:30');
+  });
+
   it('shows the English gist', () => {
     expect(text).toContain(
       'gist        Agreement: Kassym-Jomart Tokayev on Kazakhstan–US relations and the C5+1 format (critical minerals, trade and investment), 20 Nov 2026 (Astana).',

@@ -2,37 +2,13 @@
  * What the domain needs from the outside world. Adapters (DynamoDB, SQS, SNS, the local outbox)
  * implement these; the domain never sees an AWS client.
  */
+import type { AlertMessage } from './alerts/alert-message';
 import type { SubscriberPolicy } from './alerts/filter-policy';
 import type { StoredSubscriber, Subscriber } from './alerts/subscribers';
 import type { FeedEntry, SourceHealth, StoredItem } from './model';
 
-export interface AlertMessage {
-  /** Plain-text forms, as published with MessageStructure "json". */
-  default: string;
-  email: string;
-  emailSubject: string;
-  sms: string;
-  /** SNS message attributes that subscription filter policies match on. */
-  attributes: Record<string, string | string[] | number>;
-  /** The alert's facts for channels that format their own message (Telegram, webhooks). */
-  card?: AlertCard;
-}
-
-/** What a Telegram message or a webhook payload says about an item. */
-export interface AlertCard {
-  title: string;
-  url: string;
-  sourceId: string;
-  language: string;
-  publishedAt: string;
-  categories: string[];
-  topics: string[];
-  people: string[];
-  /** A one-line summary, when the classifier gave one. */
-  gist?: string;
-  /** A later copy of a story, sent because no earlier copy matched this subscriber. */
-  laterCopy?: boolean;
-}
+// The message shape lives with the alerts that build it; re-exported here for the adapters that carry it.
+export type { AlertCard, AlertMessage } from './alerts/alert-message';
 
 export interface AlertRecord {
   alertId: string;
@@ -236,7 +212,13 @@ export interface DeliveryLedger {
   ): Promise<{ claimed: boolean; record: DeliveryRecord }>;
   markDelivered(alertId: string, subscriberId: string, receipt: string, at: Date): Promise<void>;
   /** Back to `failed` (claimable again), or `dead` when no further attempt should be made. */
-  releaseDelivery(alertId: string, subscriberId: string, token: string, error: string, dead: boolean): Promise<void>;
+  releaseDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    error: string,
+    dead: boolean,
+  ): Promise<void>;
   listDeliveries(alertId: string): Promise<DeliveryRecord[]>;
   /**
    * Alerts with channel deliveries left to retry: the local stand-in for the delivery queue's
@@ -258,7 +240,10 @@ export interface SmsQuota {
   recordOverCap(subscriberId: string, month: string, held: HeldAlert): Promise<void>;
   /** Alerts held back for a subscriber's digest, recorded on the Almaty day given. */
   listHeldAlerts(subscriberId: string, day: string): Promise<HeldAlert[]>;
-  getSmsCount(subscriberId: string, month: string): Promise<{ sent: number; overCap: number; skipped: number }>;
+  getSmsCount(
+    subscriberId: string,
+    month: string,
+  ): Promise<{ sent: number; overCap: number; skipped: number }>;
 }
 
 /** An alert the SMS cap held back: what the subscriber's digest email lists. */

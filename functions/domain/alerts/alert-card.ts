@@ -1,5 +1,5 @@
 import type { StoredItem } from '../model';
-import type { AlertCard } from '../ports';
+import type { AlertCard } from './alert-message';
 
 /** The facts of an item that channels with their own formatting (Telegram, webhooks) show. */
 export function alertCard(item: StoredItem, laterCopy = false): AlertCard {

@@ -1,4 +1,4 @@
-import type { AlertMessage } from '../ports';
+import type { AlertMessage } from './alert-message';
 import { type Channel, type Subscriber, channelOf } from './subscribers';
 
 /**

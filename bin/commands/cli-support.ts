@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, CommanderError } from 'commander';
+import { formatTimes } from '../../functions/domain/alerts/format-alert';
 import { useJsonLogs } from '../../functions/local/console-log';
 import { chooseStore } from './local-env';
 
@@ -20,6 +21,11 @@ export const EXIT_CODES_HELP =
 
 export const DATES_HELP =
   'Dates are Astana days (UTC+5, the time readers of this news use): --since 2026-11-30 starts at 00:00 in Astana; a time without an offset is Astana time too.';
+
+/** "2026-11-30 14:05 Astana (UTC+5)": instants as every command prints them; a value that is no instant as stored. */
+export function astanaTime(iso: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : formatTimes(iso).local;
+}
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {

@@ -5,12 +5,12 @@
  * fits several; 2 not an item id.
  */
 import type { Command } from 'commander';
-import { formatTimes } from '../../functions/domain/alerts/format-alert';
 import { evidenceBySentence } from '../../functions/domain/classification/explanation';
 import { itemGist } from '../../functions/domain/classification/gist';
 import type { StoredItem } from '../../functions/domain/model';
 import type { ItemPage, ItemSummary } from '../../functions/domain/ports';
 import { MAX_LIMIT } from '../../functions/domain/query/query-params';
+import { astanaTime } from './cli-support';
 import { openTarget, type QueryTarget, type RouteAnswer, reportFailure } from './query';
 
 export const EXPLAIN_EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
@@ -125,11 +125,6 @@ export function registerExplainCommand(program: Command): void {
         await target.close();
       }
     });
-}
-
-/** Astana time, as `kzmon query`, the web view and the emails show it; a value that is no instant as stored. */
-function astanaTime(iso: string): string {
-  return Number.isNaN(Date.parse(iso)) ? iso : formatTimes(iso).local;
 }
 
 const signed = (weight: number) => `${weight >= 0 ? '+' : ''}${Math.round(weight * 1000) / 1000}`;

@@ -11,8 +11,9 @@ import {
 import { describePath } from '../../functions/domain/sources/discovery';
 import { BLOCKED_WORDING } from '../../functions/domain/sources/source-failure';
 import { createApiClient } from './api-client';
-import { EXIT, UsageError } from './cli-support';
+import { EXIT, UsageError, astanaTime } from './cli-support';
 import { openLocalStore } from './local-env';
+import { sampleSources } from '../../functions/local/sample-sources';
 import { checkAllSources, checkSource } from './source-check';
 
 export { checkSource } from './source-check';
@@ -52,9 +53,13 @@ export function registerSourcesCommand(program: Command): void {
       "the deployed API's base URL: show the deployed health (GET /sources, signed with your AWS credentials)",
     )
     .option('--json', 'print JSON')
-    .action(async (opts: { sources?: string; json?: boolean; api?: string }) => {
-      const defs = loadSourcesOption(opts.sources);
+    .addHelpText('after', "\nWith --demo: the demo's sample sources and their health in the demo's store.")
+    .action(async (opts: { sources?: string; json?: boolean; api?: string }, cmd: Command) => {
+      const demo = Boolean((cmd.optsWithGlobals() as { demo?: boolean }).demo) && !opts.api && !opts.sources;
+      let defs = demo ? sampleSources(SAMPLE_ORIGIN) : loadSourcesOption(opts.sources);
       const states = opts.api ? await deployedHealth(opts.api) : await localHealth(defs);
+      // The sample server takes a free port each run: show the address the last demo read.
+      if (demo) defs = sampleSources(lastSampleOrigin(states) ?? SAMPLE_ORIGIN);
       if (opts.json) {
         process.stdout.write(
           `${JSON.stringify(
@@ -112,6 +117,16 @@ async function checkCommand(id: string | undefined, opts: CheckOptions, cmd: Com
   process.exitCode = report.ok ? EXIT.ok : EXIT.failure;
 }
 
+const SAMPLE_ORIGIN = 'http://127.0.0.1';
+
+function lastSampleOrigin(states: Map<string, SourceHealth>): string | undefined {
+  for (const h of states.values()) {
+    const url = h.validatorUrl ?? /https?:\/\/\S+/.exec(h.pathUsed ?? '')?.[0];
+    if (url) return new URL(url).origin;
+  }
+  return undefined;
+}
+
 async function localHealth(defs: SourceDefinition[]): Promise<Map<string, SourceHealth>> {
   const local = await openLocalStore();
   try {
@@ -133,6 +148,8 @@ async function deployedHealth(baseUrl: string): Promise<Map<string, SourceHealth
   return new Map(list.map((h) => [h.sourceId, h]));
 }
 
+const at = (iso: string | undefined) => (iso ? astanaTime(iso) : '?');
+
 export function formatSourceList(defs: SourceDefinition[], states: Map<string, SourceHealth>): string {
   const lines: string[] = [];
   for (const d of defs) {
@@ -142,7 +159,7 @@ export function formatSourceList(defs: SourceDefinition[], states: Map<string, S
       : !h
         ? 'never fetched'
         : h.blockedBy
-          ? `${BLOCKED_WORDING[h.blockedBy]} (since ${h.blockedSince ?? '?'}; next try after ${h.nextAttemptAfter ?? '?'})`
+          ? `${BLOCKED_WORDING[h.blockedBy]} (since ${at(h.blockedSince)}; next try after ${at(h.nextAttemptAfter)})`
           : h.consecutiveFailures > 0
             ? `FAILING (${h.consecutiveFailures} in a row)`
             : 'ok';
@@ -151,8 +168,8 @@ export function formatSourceList(defs: SourceDefinition[], states: Map<string, S
     for (const p of discoveryPaths(d).slice(1)) lines.push(`  then           ${describePath(p)}`);
     if (d.kind === 'govkz-news') lines.push(`  project        ${d.project}, section ${d.section}`);
     if (h) {
-      lines.push(`  last success   ${h.lastSuccessAt ?? 'never'}`);
-      if (h.lastError) lines.push(`  last error     ${h.lastErrorAt ?? '?'}: ${h.lastError}`);
+      lines.push(`  last success   ${h.lastSuccessAt ? astanaTime(h.lastSuccessAt) : 'never'}`);
+      if (h.lastError) lines.push(`  last error     ${at(h.lastErrorAt)}: ${h.lastError}`);
       if (h.pathUsed) lines.push(`  path used      ${h.pathUsed}`);
       if (h.itemsLastSeen !== undefined) lines.push(`  items seen     ${h.itemsLastSeen}`);
       if (h.note) lines.push(`  note           ${h.note}`);

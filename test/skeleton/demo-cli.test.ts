@@ -79,6 +79,17 @@ describe('kzmon demo, as a user runs it', () => {
     expect(plain.stdout).toMatch(/Көшербаев/);
   });
 
+  it("shows the demo's own sources and their health with --demo, in Astana time", () => {
+    const sources = kzmon('sources', '--demo');
+    expect(sources.status).toBe(0);
+    for (const id of ['demo-kazinform-en', 'demo-kazinform-ru', 'demo-kazinform-kk', 'demo-mfa-en', 'demo-mfa-ru']) {
+      expect(sources.stdout).toMatch(new RegExp(`^${id} +[a-z-]+ +[a-z]{2} +ok$`, 'm'));
+    }
+    expect(sources.stdout).not.toMatch(/^kazinform-en /m);
+    expect(sources.stdout).toMatch(/url +http:\/\/127\.0\.0\.1:\d+\/lenta/);
+    expect(sources.stdout).toMatch(/last success +\d{4}-\d\d-\d\d \d\d:\d\d Astana \(UTC\+5\)/);
+  });
+
   it('explains every command with --help, and says the version', () => {
     for (const cmd of ['demo', 'run', 'query', 'explain', 'classify', 'sources', 'serve']) {
       const run = kzmon(cmd, '--help');

@@ -75,7 +75,7 @@ describe('kzmon sources --api URL', () => {
       /^AWS4-HMAC-SHA256 Credential=test-access-key\/\d{8}\/eu-central-1\/execute-api\//,
     );
     expect(r.stdout).toMatch(
-      /kazinform-ru +kazinform-list +ru +blocked by a Cloudflare challenge \(since 2026-11-29T20:00:00.000Z; next try after 2026-11-30T04:00:00.000Z\)/,
+      /kazinform-ru +kazinform-list +ru +blocked by a Cloudflare challenge \(since 2026-11-30 01:00 Astana \(UTC\+5\); next try after 2026-11-30 09:00 Astana \(UTC\+5\)\)/,
     );
     expect(r.stdout).toMatch(/mfa-en +govkz-news +en +ok\n(.*\n)*? +path used +gov\.kz v1 ticket/);
     expect(r.stdout).toMatch(/kazinform-kk-latn +kazinform-list +kk +never fetched/);

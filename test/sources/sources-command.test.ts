@@ -120,7 +120,9 @@ describe('kzmon sources check', () => {
     expect(r.stdout).toMatch(/items seen +2/);
     expect(r.stdout).toMatch(/kz-list +kazinform-list +en +never fetched/);
     expect(r.stdout).toMatch(/broken +rss +en +FAILING \(3 in a row\)/);
-    expect(r.stdout).toMatch(/last error +2026-08-18T04:00:00.000Z: malformed feed at x/);
+    // Health times in Astana (UTC+5), as the web view's /sources page shows them.
+    expect(r.stdout).toMatch(/last error +2026-08-18 09:00 Astana \(UTC\+5\): malformed feed at x/);
+    expect(r.stdout).toMatch(/kz-fallback +rss +ru +ok\n(.*\n)*? +last success +2026-08-18 09:00 Astana \(UTC\+5\)\n/);
     expect(r.stdout).toMatch(/note +feed unusable \(HTTP 404/);
     expect(r.stdout).toContain(`then           list ${server.url('/list/allnewscard')}`);
   });

@@ -10,7 +10,6 @@ import { lookup as dnsLookup } from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import * as zlib from 'node:zlib';
 import {
   FetchRefusedError,
   type HttpPort,
@@ -18,10 +17,10 @@ import {
   type HttpResponse,
   HttpStatusError,
   NetworkError,
-  ResponseTooLargeError,
 } from '../domain/sources/http-port';
 import { isLoopback, isPrivateAddress } from './address-policy';
-import { isCloudflareChallenge } from '../domain/sources/source-failure';
+import { RetryPolicy, retryAfterMs } from './http-retry';
+import { readResponse } from './http-response';
 
 // Re-exported so callers that build a client also get its errors and the body decoder from one place.
 export {
@@ -40,6 +39,7 @@ export {
   InvalidEncodingError,
 } from '../domain/sources/text-encoding';
 export { isLoopback, isPrivateAddress } from './address-policy';
+export { retryAfterMs } from './http-retry';
 
 export const USER_AGENT =
   'kz-news-monitor/0.1 (+https://github.com/kz-news-monitor/kz-news-monitor; news monitoring for Kazakhstan-US relations)';
@@ -82,13 +82,9 @@ export class HttpClient implements HttpPort {
   private readonly maxBytes: number;
   private readonly maxRedirects: number;
   private readonly maxPerHost: number;
-  private readonly maxAttempts: number;
-  private retriesLeft: number;
-  private readonly backoffBaseMs: number;
-  private readonly maxRetryAfterMs: number;
+  private readonly retry: RetryPolicy;
   private readonly userAgent: string;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
   private readonly hostSlots = new Map<string, { active: number; waiting: (() => void)[] }>();
   /** Attempts made (each retry and redirect hop counts), for the "unchanged cycle" accounting. */
   readonly counters = { requests: 0, notModified: 0, bytes: 0, retries: 0, refused: 0 };
@@ -101,13 +97,15 @@ export class HttpClient implements HttpPort {
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
     this.maxRedirects = options.maxRedirects ?? 5;
     this.maxPerHost = Math.max(1, options.maxPerHost ?? 2);
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
-    this.retriesLeft = options.retryBudget ?? Number.POSITIVE_INFINITY;
-    this.backoffBaseMs = options.backoffBaseMs ?? 500;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    this.retry = new RetryPolicy({
+      maxAttempts: Math.max(1, options.maxAttempts ?? 3),
+      retryBudget: options.retryBudget ?? Number.POSITIVE_INFINITY,
+      backoffBaseMs: options.backoffBaseMs ?? 500,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
+      random: options.random ?? Math.random,
+    });
     this.userAgent = options.userAgent ?? USER_AGENT;
     this.sleep = options.sleep ?? sleepReal;
-    this.random = options.random ?? Math.random;
   }
 
   /** Whether a URL may be fetched, without throwing. */
@@ -155,7 +153,7 @@ export class HttpClient implements HttpPort {
       try {
         return await this.followRedirects(req);
       } catch (err) {
-        const delay = this.retryDelay(err as Error, attempt);
+        const delay = this.retry.delayBefore(err as Error, attempt);
         if (delay === null) {
           // The user waited for all of them: say how many and how long, not only the last attempt's limit.
           if (attempt > 1 && err instanceof Error) {
@@ -163,31 +161,11 @@ export class HttpClient implements HttpPort {
           }
           throw err;
         }
-        this.retriesLeft--;
+        this.retry.spend();
         this.counters.retries++;
         await this.sleep(delay);
       }
     }
-  }
-
-  /** Milliseconds to wait before the next attempt, or null when this failure is final. */
-  private retryDelay(err: Error, attempt: number): number | null {
-    // A challenge page answers the same way every time: retrying only walks further into it.
-    const challenged =
-      err instanceof HttpStatusError && isCloudflareChallenge(err.status, err.headers, err.bodyText);
-    const retryable =
-      err instanceof NetworkError ||
-      (err instanceof HttpStatusError && !challenged && (err.status >= 500 || err.status === 429));
-    if (!retryable || attempt >= this.maxAttempts || this.retriesLeft <= 0) return null;
-    if (err instanceof HttpStatusError && err.retryAfterMs !== undefined) {
-      if (err.retryAfterMs > this.maxRetryAfterMs) {
-        err.message = `${err.message} (asked to retry after ${Math.round(err.retryAfterMs / 1000)} s, longer than the ${Math.round(this.maxRetryAfterMs / 1000)} s this monitor waits)`;
-        return null;
-      }
-      return err.retryAfterMs;
-    }
-    // Full jitter: spreads retries of many sources hitting one site at once.
-    return Math.round(this.random() * this.backoffBaseMs * 2 ** (attempt - 1));
   }
 
   private async followRedirects(req: HttpRequest): Promise<HttpResponse> {
@@ -279,7 +257,7 @@ export class HttpClient implements HttpPort {
       const request = lib.request(
         url,
         { method, headers, lookup: this.checkedLookup(url.hostname), agent: false },
-        (res) => this.readResponse(res, where, fail, done),
+        (res) => readResponse(res, where, this.maxBytes, fail, done),
       );
       request.on('socket', (socket) => {
         const up = () => clearTimeout(connect);
@@ -327,56 +305,6 @@ export class HttpClient implements HttpPort {
     return headers;
   }
 
-  /** Reads one answer: redirects without their body, others decompressed under the size cap. */
-  private readResponse(
-    res: http.IncomingMessage,
-    where: string,
-    fail: (err: Error) => void,
-    done: (status: number, headers: Headers, body: Buffer) => void,
-  ): void {
-    const out = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (Array.isArray(value)) for (const v of value) out.append(name, v);
-      else if (value !== undefined) out.set(name, value);
-    }
-    const status = res.statusCode ?? 0;
-    if (status >= 300 && status < 400) {
-      res.resume();
-      res.on('end', () => done(status, out, Buffer.alloc(0)));
-      res.on('error', (e) => fail(new NetworkError(`network error reading ${where}: ${e.message}`, where)));
-      return;
-    }
-    const declared = Number(res.headers['content-length'] ?? 'NaN');
-    const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-    if (Number.isFinite(declared) && declared > this.maxBytes && !encoding) {
-      fail(
-        new ResponseTooLargeError(
-          `response from ${where} is ${declared} bytes, over the ${this.maxBytes}-byte cap`,
-        ),
-      );
-      return;
-    }
-    let stream: NodeJS.ReadableStream = res;
-    if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
-    else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
-    else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > this.maxBytes) {
-        fail(new ResponseTooLargeError(`response from ${where} exceeded the ${this.maxBytes}-byte cap`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('end', () => done(status, out, Buffer.concat(chunks)));
-    stream.on('error', (e: Error) => fail(new NetworkError(`could not read ${where}: ${e.message}`, where)));
-    res.on('aborted', () =>
-      fail(new NetworkError(`connection closed while reading ${where}`, where, 'ECONNRESET')),
-    );
-  }
-
   /** Resolves the name and refuses it when it lands on a private address (DNS can point anywhere). */
   private checkedLookup(host: string): LookupFunction {
     return (hostname, options, callback) => {
@@ -402,13 +330,4 @@ export class HttpClient implements HttpPort {
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-export function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }

@@ -1,8 +1,5 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -10,13 +7,17 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { itemGist } from '../domain/classification/gist';
 import type { SourceHealth, StoredItem } from '../domain/model';
-import type { ItemPage, ItemQuery, ItemStore, ItemSummary, Redelivery } from '../domain/ports';
+import type { ItemPage, ItemQuery, ItemStore, Redelivery } from '../domain/ports';
 import { decodeCursor, encodeCursor } from '../domain/query/cursor';
-import { type ListingPlan, listingPartitions, planListing, TEXT_PARTITION } from '../domain/query/listing-plan';
-import { normalizeSearchText } from '../domain/query/search-text';
+import { planListing } from '../domain/query/listing-plan';
+import { batchGet, batchWrite } from './dynamo-batch';
+import { indexEntries, isLive, itemRecords, type Row, stripKeys } from './dynamo-item-records';
+import { filterExpression, listingKey, toSummary } from './dynamo-listing';
 import { LISTING_INDEX } from './table-definition';
+
+// Re-exported: the other stores and the seeding script read records the way this one writes them.
+export { indexEntries, itemRecords, sortableInstant, stripKeys } from './dynamo-item-records';
 
 /**
  * Items, listings and source state in the monitor's one table (design and access patterns:
@@ -43,8 +44,6 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-type Row = Record<string, unknown>;
-
 export class DynamoStore implements ItemStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
@@ -59,12 +58,18 @@ export class DynamoStore implements ItemStore {
   }
 
   async getSourceStates(sourceIds: string[]): Promise<Map<string, SourceHealth>> {
-    const found = await this.batchGet([...new Set(sourceIds)].map((id) => ({ pk: 'SOURCES', sk: id })));
+    const found = await batchGet(
+      this.doc,
+      this.table,
+      [...new Set(sourceIds)].map((id) => ({ pk: 'SOURCES', sk: id })),
+    );
     return new Map(found.map((r) => [r.sk as string, stripKeys(r) as unknown as SourceHealth]));
   }
 
   async putSourceState(state: SourceHealth): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: 'SOURCES', sk: state.sourceId, ...state } }));
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { pk: 'SOURCES', sk: state.sourceId, ...state } }),
+    );
   }
 
   async listSourceStates(): Promise<SourceHealth[]> {
@@ -87,7 +92,9 @@ export class DynamoStore implements ItemStore {
 
   async findUnseen(itemIds: string[], now: Date): Promise<Set<string>> {
     const unique = [...new Set(itemIds)];
-    const found = await this.batchGet(
+    const found = await batchGet(
+      this.doc,
+      this.table,
       unique.map((id) => ({ pk: `ITEM#${id}`, sk: 'ITEM' })),
       'pk, sk, kind, expiresAt',
     );
@@ -106,7 +113,11 @@ export class DynamoStore implements ItemStore {
   async saveRelevantItem(item: StoredItem): Promise<'created' | 'exists'> {
     const now = new Date();
     const entries = indexEntries(item);
-    await this.batchWrite(entries.map((Item) => ({ PutRequest: { Item } })));
+    await batchWrite(
+      this.doc,
+      this.table,
+      entries.map((Item) => ({ PutRequest: { Item } })),
+    );
     const outcome = await this.conditionalPut(itemRecords(item).at(-1)!, now);
     if (outcome === 'exists') await this.repairListings(item.itemId, entries);
     return outcome;
@@ -133,7 +144,10 @@ export class DynamoStore implements ItemStore {
 
   async saveRedelivery(redelivery: Redelivery): Promise<void> {
     await this.doc.send(
-      new PutCommand({ TableName: this.table, Item: { pk: 'REDELIVER', sk: redelivery.entry.itemId, redelivery } }),
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: 'REDELIVER', sk: redelivery.entry.itemId, redelivery },
+      }),
     );
   }
 
@@ -174,7 +188,9 @@ export class DynamoStore implements ItemStore {
     for (;;) {
       const need = query.limit + 1 - matches.length;
       const rate = evaluated === 0 ? 0.5 : Math.max(matches.length / evaluated, 0.05);
-      const batch = filter ? Math.max(1, Math.min(Math.ceil(need / rate), this.maxEvaluated - evaluated)) : need;
+      const batch = filter
+        ? Math.max(1, Math.min(Math.ceil(need / rate), this.maxEvaluated - evaluated))
+        : need;
       const res: QueryCommandOutput = await this.doc.send(
         new QueryCommand({
           TableName: this.table,
@@ -232,7 +248,7 @@ export class DynamoStore implements ItemStore {
     const winner = await this.getItemRecord(itemId);
     const theirs = winner?.kind === 'item' ? indexEntries(stripKeys(winner) as unknown as StoredItem) : [];
     const keep = new Set(theirs.map((e) => e.sk));
-    await this.batchWrite([
+    await batchWrite(this.doc, this.table, [
       ...theirs.map((Item) => ({ PutRequest: { Item } })),
       ...ours.filter((e) => !keep.has(e.sk)).map((e) => ({ DeleteRequest: { Key: { pk: e.pk, sk: e.sk } } })),
     ]);
@@ -251,169 +267,22 @@ export class DynamoStore implements ItemStore {
       );
       return 'created';
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') {
+      if (
+        err instanceof ConditionalCheckFailedException ||
+        (err as Error).name === 'ConditionalCheckFailedException'
+      ) {
         return 'exists';
       }
       throw err;
     }
   }
 
-  private async batchGet(keys: Row[], projection?: string): Promise<Row[]> {
-    const out: Row[] = [];
-    for (let i = 0; i < keys.length; i += 100) {
-      let pending: Row[] | undefined = keys.slice(i, i + 100);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after retries`);
-        if (attempt > 0) await backoff(attempt);
-        const res: BatchGetCommandOutput = await this.doc.send(
-          new BatchGetCommand({
-            RequestItems: { [this.table]: { Keys: pending, ...(projection ? { ProjectionExpression: projection } : {}) } },
-          }),
-        );
-        out.push(...(res.Responses?.[this.table] ?? []));
-        pending = res.UnprocessedKeys?.[this.table]?.Keys;
-      }
-    }
-    return out;
-  }
-
   /** Unconditional bulk load of records into an empty table (seeding); retries unprocessed writes. */
   async loadRecords(records: Row[]): Promise<void> {
-    await this.batchWrite(records.map((Item) => ({ PutRequest: { Item } })));
+    await batchWrite(
+      this.doc,
+      this.table,
+      records.map((Item) => ({ PutRequest: { Item } })),
+    );
   }
-
-  private async batchWrite(requests: WriteRequest[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`BatchWriteItem left ${pending.length} writes unprocessed after retries`);
-        if (attempt > 0) await backoff(attempt);
-        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = res.UnprocessedItems?.[this.table] as WriteRequest[] | undefined;
-      }
-    }
-  }
-}
-
-type WriteRequest = { PutRequest: { Item: Row } } | { DeleteRequest: { Key: Row } };
-
-/** Full jitter, capped: retries of unprocessed batch items spread out instead of hammering a hot key. */
-function backoff(attempt: number): Promise<void> {
-  const cap = Math.min(2000, 50 * 2 ** attempt);
-  return new Promise((r) => setTimeout(r, Math.random() * cap));
-}
-
-/** A record counts unless it is a seen mark whose TTL has passed (DynamoDB deletes late; dynalite never). */
-function isLive(record: Row | undefined, now: Date): boolean {
-  if (!record) return false;
-  return !(typeof record.expiresAt === 'number' && record.expiresAt <= Math.floor(now.getTime() / 1000));
-}
-
-export function stripKeys(record: Row): Row {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, kind: _k, ...rest } = record;
-  return rest;
-}
-
-/** The table key of the listing entry at a position, rebuilt so clients never supply raw keys. */
-function listingKey(partition: string, position: string): Row {
-  const itemId = position.slice(position.indexOf('#') + 1);
-  return { pk: `ITEM#${itemId}`, sk: `IDX#${partition}`, gsi1pk: partition, gsi1sk: position };
-}
-
-function filterExpression(
-  plan: ListingPlan,
-): { expression: string; names: Record<string, string>; values: Record<string, string> } | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, string> = {};
-  const { category, topic, source, lang } = plan.filters;
-  if (category) {
-    parts.push('contains(#cats, :fc)');
-    names['#cats'] = 'categories';
-    values[':fc'] = category;
-  }
-  if (topic) {
-    parts.push('contains(#topics, :ft)');
-    names['#topics'] = 'topics';
-    values[':ft'] = topic;
-  }
-  if (source) {
-    parts.push('#src = :fs');
-    names['#src'] = 'sourceId';
-    values[':fs'] = source;
-  }
-  if (lang) {
-    parts.push('#lang = :fl');
-    names['#lang'] = 'language';
-    values[':fl'] = lang;
-  }
-  if (plan.text) {
-    parts.push('contains(#text, :fq)');
-    names['#text'] = 'searchText';
-    values[':fq'] = plan.text;
-  }
-  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
-}
-
-function toSummary(r: Row): ItemSummary {
-  return {
-    itemId: r.itemId as string,
-    sourceId: r.sourceId as string,
-    url: r.url as string,
-    language: r.language as string,
-    title: r.title as string,
-    publishedAt: r.publishedAt as string,
-    categories: (r.categories as string[]) ?? [],
-    topics: (r.topics as string[]) ?? [],
-    people: (r.people as string[]) ?? [],
-    storyId: r.storyId as string,
-    ...(typeof r.gist === 'string' ? { gist: r.gist } : {}),
-  };
-}
-
-/** The instant as stored in sort keys: UTC with milliseconds, so keys order by time. */
-export function sortableInstant(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new Error(`publishedAt is not an instant: ${iso}`);
-  return new Date(t).toISOString();
-}
-
-/**
- * Every record a relevant item is stored as: its listing entries, then the item itself. For bulk loads
- * into an empty table (the seeding script); the monitor saves items with saveRelevantItem.
- */
-export function itemRecords(item: StoredItem): Row[] {
-  return [...indexEntries(item), { pk: `ITEM#${item.itemId}`, sk: 'ITEM', kind: 'item', ...item }];
-}
-
-/** The listing entries of an item: one per partition it is listed under. */
-export function indexEntries(item: StoredItem): Row[] {
-  const c = item.classification;
-  // The whole stored text: a search that misses words past the first paragraphs finds too little.
-  const searchText = normalizeSearchText([item.title, item.lead, item.body].filter(Boolean).join('\n'));
-  const publishedAt = sortableInstant(item.publishedAt);
-  const parts = listingPartitions({
-    categories: c.categories,
-    topics: c.topics,
-    sourceId: item.sourceId,
-    language: item.language,
-  });
-  return [...parts, TEXT_PARTITION].map((part) => ({
-    pk: `ITEM#${item.itemId}`,
-    sk: `IDX#${part}`,
-    gsi1pk: part,
-    gsi1sk: `${publishedAt}#${item.itemId}`,
-    itemId: item.itemId,
-    sourceId: item.sourceId,
-    url: item.url,
-    language: item.language,
-    title: item.title,
-    publishedAt,
-    categories: c.categories,
-    topics: c.topics,
-    people: c.people,
-    storyId: item.storyId,
-    gist: itemGist(item),
-    ...(part === TEXT_PARTITION ? { searchText } : {}),
-  }));
 }

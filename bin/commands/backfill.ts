@@ -15,7 +15,7 @@ import { dateSpan } from '../../functions/domain/query/date-span';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import type { SourceDefinition } from '../../functions/domain/sources/definitions';
 import { consoleLog } from '../../functions/local/console-log';
-import { DATES_HELP, EXIT, UsageError } from './cli-support';
+import { DATES_HELP, EXIT, EXIT_CODES_HELP, UsageError } from './cli-support';
 import { openLocalStore } from './local-env';
 import { interactive } from './progress';
 import { isLocalSourceSet, loadSourcesOption } from './sources';
@@ -50,7 +50,7 @@ export function registerBackfillCommand(program: Command): void {
     )
     .addOption(new Option('--queue-url <url>', 'the deployed queue, with --deployed').env('KZMON_QUEUE_URL'))
     .option('-v, --verbose', 'log every step')
-    .addHelpText('after', `\n${DATES_HELP}`)
+    .addHelpText('after', `\n${DATES_HELP}\n${EXIT_CODES_HELP}`)
     .action(async (opts: BackfillOptions) => {
       process.exitCode = await backfillCommand(opts);
     });

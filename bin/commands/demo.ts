@@ -5,9 +5,8 @@ import type { FeedEntry } from '../../functions/domain/model';
 import { TelegramClient } from '../../functions/adapters/telegram-client';
 import { startSampleReceivers } from '../../functions/local/sample-receivers';
 import { sampleTextAt, startSampleServer } from '../../functions/local/sample-sources';
-import { EXIT_CODES_HELP } from './cli-support';
 import { rejectionReason } from './cycle-report';
-import { runCycleCommand } from './run-cycle';
+import { CYCLE_EXIT_HELP, runCycleCommand } from './run-cycle';
 
 /** The demo knows its samples: why each turned-down one was turned down, from the classifier's decision. */
 export function whyDemoItemRejected(entry: FeedEntry): string | undefined {
@@ -38,7 +37,7 @@ export function registerDemoCommand(program: Command): void {
     )
     .option('--fresh', 'start from an empty demo store and outbox')
     .option('-v, --verbose', 'log every step')
-    .addHelpText('after', `\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\n${CYCLE_EXIT_HELP}`)
     .action(async (opts: { fresh?: boolean; verbose?: boolean }) => {
       const sample = await startSampleServer();
       // A Bot API and a newsroom webhook on 127.0.0.1: the demo delivers to Telegram and webhooks for real.

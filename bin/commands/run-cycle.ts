@@ -29,6 +29,10 @@ export interface RunCycleOptions {
   whyRejected?: CycleReportOptions['whyRejected'];
 }
 
+/** What `run` and `demo` exit with: a cycle goes on past a failing source, as the deployed one does. */
+export const CYCLE_EXIT_HELP =
+  'Exit codes: 0 the cycle ran (a failing or blocked source is named in the summary; the others are read); 1 no source could be read, or the store failed; 2 used wrongly (bad option or value, a bad sources file).';
+
 /** Failures the cycle summary reports itself: printed as log lines only with -v or --log-json. */
 const TOLD_IN_SUMMARY = /^(source failed|source blocked|item failed)/;
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { runCycleCommand } from './run-cycle';
+import { UsageError } from './cli-support';
+import { CYCLE_EXIT_HELP, runCycleCommand } from './run-cycle';
 import { isLocalSourceSet, loadSourcesOption } from './sources';
 
 export function registerRunCommand(program: Command): void {
@@ -10,9 +11,10 @@ export function registerRunCommand(program: Command): void {
     .option('--subscribers <file>', 'no longer read here: import the file once with `kzmon subscribers import FILE`')
     .option('--fresh', 'start from an empty store and an empty outbox')
     .option('-v, --verbose', 'log every step')
+    .addHelpText('after', `\n${CYCLE_EXIT_HELP}`)
     .action(async (opts: { sources?: string; subscribers?: string; fresh?: boolean; verbose?: boolean }) => {
       if (opts.subscribers) {
-        throw new Error(
+        throw new UsageError(
           `run uses the stored subscribers now: import ${opts.subscribers} once with \`kzmon subscribers import ${opts.subscribers}\`, then run again`,
         );
       }

@@ -11,7 +11,7 @@ import {
 import { describePath } from '../../functions/domain/sources/discovery';
 import { BLOCKED_WORDING } from '../../functions/domain/sources/source-failure';
 import { createApiClient } from './api-client';
-import { EXIT, UsageError, astanaTime } from './cli-support';
+import { EXIT, EXIT_CODES_HELP, UsageError, astanaTime } from './cli-support';
 import { openLocalStore } from './local-env';
 import { sampleSources } from '../../functions/local/sample-sources';
 import { checkAllSources, checkSource } from './source-check';
@@ -53,7 +53,10 @@ export function registerSourcesCommand(program: Command): void {
       "the deployed API's base URL: show the deployed health (GET /sources, signed with your AWS credentials)",
     )
     .option('--json', 'print JSON')
-    .addHelpText('after', "\nWith --demo: the demo's sample sources and their health in the demo's store.")
+    .addHelpText(
+      'after',
+      `\nWith --demo: the demo's sample sources and their health in the demo's store.\n${EXIT_CODES_HELP}`,
+    )
     .action(async (opts: { sources?: string; json?: boolean; api?: string }, cmd: Command) => {
       const demo = Boolean((cmd.optsWithGlobals() as { demo?: boolean }).demo) && !opts.api && !opts.sources;
       let defs = demo ? sampleSources(SAMPLE_ORIGIN) : loadSourcesOption(opts.sources);
@@ -82,6 +85,7 @@ export function registerSourcesCommand(program: Command): void {
     .option('--sources <file>', 'a JSON array of source definitions instead of the default live sources')
     .option('--articles <n>', 'how many articles to fetch and extract', '3')
     .option('-v, --verbose', 'log every step')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action((id: string | undefined, opts: CheckOptions, cmd: Command) => checkCommand(id, opts, cmd));
 }
 

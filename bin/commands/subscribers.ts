@@ -13,10 +13,11 @@ import {
   channelOf,
   parseSubscribers,
 } from '../../functions/domain/alerts/subscribers';
+import { canonicalCategory } from '../../functions/domain/query/query-params';
 import { consoleLog } from '../../functions/local/console-log';
 import { OutboxPublisher } from '../../functions/local/outbox-publisher';
 import { type ApiClient, createApiClient } from './api-client';
-import { UsageError } from './cli-support';
+import { EXIT_CODES_HELP, UsageError } from './cli-support';
 import { channelDeps, deliveryStoreOf } from './delivery-env';
 import { openLocalStore, outboxDir } from './local-env';
 
@@ -56,9 +57,10 @@ export function subscriberFromOptions(o: AddOptions): Record<string, unknown> {
       webhook: o.webhook,
       secret: o.secret,
       digestEmail: o.digestEmail,
-      categories: list(o.categories),
-      topics: list(o.topics),
-      languages: list(o.languages),
+      // Names as people write them, as `kzmon query` takes them: any case, KZ-US and C5+1 too.
+      categories: list(o.categories)?.map(canonicalCategory),
+      topics: list(o.topics)?.map((t) => t.toLowerCase()),
+      languages: list(o.languages)?.map((l) => l.toLowerCase()),
       minScore,
       delivery: o.delivery,
     }).filter(([, v]) => v !== undefined),
@@ -137,6 +139,7 @@ export function registerSubscribersCommand(program: Command): void {
   registerRemove(cmd);
   registerTest(cmd);
   registerImport(cmd);
+  for (const c of [cmd, ...cmd.commands]) c.addHelpText('after', `\n${EXIT_CODES_HELP}`);
 }
 
 function registerAdd(cmd: Command): void {
@@ -153,7 +156,10 @@ function registerAdd(cmd: Command): void {
       '--digest-email <address>',
       'SMS subscribers: where alerts over the monthly SMS cap go (next digest)',
     )
-    .option('--categories <list>', 'comma-separated: kz-us,c5plus1 (default: both)')
+    .option(
+      '--categories <list>',
+      'comma-separated: kz-us,c5plus1 (any case; KZ-US and C5+1 work too; default: both)',
+    )
     .option('--topics <list>', 'comma-separated topics (default: any)')
     .option('--languages <list>', 'comma-separated: en,ru,kk (default: any)')
     .option('--min-score <n>', 'only items scoring at least this (0–1)')
@@ -244,6 +250,21 @@ function registerTest(cmd: Command): void {
     });
 }
 
+/** A file that cannot be read or holds no valid subscribers is the command used wrongly: exit 2, file named. */
+function readSubscribersFile(file: string): ReturnType<typeof parseSubscribers> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`could not read subscribers file ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return parseSubscribers(raw);
+  } catch (err) {
+    throw new UsageError(`subscribers file ${file}: ${(err as Error).message} (format: docs/subscribers.md)`);
+  }
+}
+
 function registerImport(cmd: Command): void {
   cmd
     .command('import <file>')
@@ -252,7 +273,7 @@ function registerImport(cmd: Command): void {
     )
     .option('--api <url>', 'the deployed API instead of the local store')
     .action(async (file: string, o: { api?: string }) => {
-      const subscribers = parseSubscribers(JSON.parse(readFileSync(file, 'utf8')));
+      const subscribers = readSubscribersFile(file);
       let added = 0;
       const kept: string[] = [];
       if (o.api) {

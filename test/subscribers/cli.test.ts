@@ -97,6 +97,41 @@ describe('kzmon subscribers, on the local store', () => {
     expect(again.stderr).toMatch(/no subscriber analyst/);
   });
 
+  it('takes category names as alerts write them and languages in any case, as `kzmon query` does', async () => {
+    const add = await kzmon(
+      'subscribers',
+      'add',
+      '--id',
+      'alias-desk',
+      '--email',
+      'alias@example.org',
+      '--categories',
+      'C5+1,KZ-US',
+      '--languages',
+      'RU',
+    );
+    expect(add.stderr).toBe('');
+    expect(add.status).toBe(0);
+    const rows = JSON.parse((await kzmon('subscribers', 'list', '--json')).stdout) as Record<string, unknown>[];
+    expect(rows.find((r) => r.id === 'alias-desk')).toMatchObject({
+      categories: ['c5plus1', 'kz-us'],
+      languages: ['ru'],
+    });
+    expect((await kzmon('subscribers', 'remove', 'alias-desk')).status).toBe(0);
+  });
+
+  it('answers a subscribers file it cannot read with exit 2 and the file named', async () => {
+    const missing = join(home, 'no-such-subscribers.json');
+    const r = await kzmon('subscribers', 'import', missing);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`could not read subscribers file ${missing}`);
+    const bad = join(home, 'bad-subscribers.json');
+    writeFileSync(bad, JSON.stringify([{ id: 'x' }]));
+    const invalid = await kzmon('subscribers', 'import', bad);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(new RegExp(`subscribers file ${bad}: .*email or phone`));
+  });
+
   it('refuses a bad subscriber with the reason and keeps nothing of it', async () => {
     const two = await kzmon(
       'subscribers',
@@ -158,6 +193,8 @@ describe('kzmon subscribers, on the local store', () => {
     expect(second.stdout).toMatch(/Imported 0 of 2 subscribers .*kept as they are: desk, ops-sms/);
     const run = await kzmon('run', '--subscribers', file);
     expect(run.stderr).toMatch(/import .* once with `kzmon subscribers import/);
+    // An option that is no longer read is the command used wrongly.
+    expect(run.status).toBe(2);
   });
 });
 

@@ -5,6 +5,7 @@ import { classify } from './classification/classify';
 import { buildGist } from './classification/gist';
 import { leadAndBody } from './classification/input';
 import { extractArticle, htmlToParagraphs } from './extraction/extract-article';
+import { splitLead } from './extraction/lead';
 import type { ExtractedArticle, FeedEntry, StoredItem } from './model';
 import type { Log, MonitorStore } from './ports';
 import type { HttpPort } from './sources/http-port';
@@ -111,13 +112,14 @@ async function groupWithoutAlert(item: StoredItem, store: MonitorStore, now: Dat
 
 async function readArticle(entry: FeedEntry, http: HttpPort): Promise<ExtractedArticle> {
   if (entry.bodyHtml != null) {
-    const paragraphs = htmlToParagraphs(entry.bodyHtml);
+    // gov.kz sends the first paragraph again as the summary: stored as the lead, once, as from a page.
+    const { lead, paragraphs } = splitLead(entry.summary ?? null, htmlToParagraphs(entry.bodyHtml));
     return {
       title: entry.title,
       publishedAt: entry.publishedAt ?? null,
       author: null,
       language: entry.language,
-      lead: entry.summary ?? null,
+      lead,
       paragraphs,
       canonicalUrl: entry.canonicalUrl,
       tags: [],

@@ -50,6 +50,12 @@ describe('an item whose lead repeats its first paragraph', () => {
     expect(kzUs.filter((e) => e.text === FIRST)).toHaveLength(1);
   });
 
+  it('is stored with the lead once: the body does not open with it again', async () => {
+    const item = await store.getItem(entry.itemId);
+    expect(item!.lead).toBe(FIRST);
+    expect(item!.body).toBe('The sides discussed trade, investment and critical minerals.');
+  });
+
   it('is stored with its English gist, which its alert carries', async () => {
     const item = await store.getItem(entry.itemId);
     expect((await store.getAlert(entry.itemId))!.message.card?.gist).toBe(item!.gist);

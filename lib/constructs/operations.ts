@@ -54,6 +54,8 @@ export function emittedMetric(namespace: string, [service, name]: EmittedMetric,
 export class Operations extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  private readonly action: SnsAction;
+  private readonly namePrefix: string;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
@@ -66,22 +68,26 @@ export class Operations extends Construct {
         'No opsEmail setting: alarms go to the operations topic, which has no subscriber, and no budget is made. Set "opsEmail" in deploy.settings.json.',
       );
     }
-    const action = new SnsAction(this.topic);
-    const alarm = (alarmId: string, p: AlarmProps) => {
-      const a = new Alarm(this, alarmId, { alarmName: `${props.namePrefix}-${alarmId}`, ...p });
-      a.addAlarmAction(action);
-      a.addOkAction(action);
-      this.alarms.push(a);
-      return a;
-    };
-    const period = (w: AlarmWindow) => Duration.minutes(w.periodMinutes);
-    const custom = (m: EmittedMetric, w: AlarmWindow) => emittedMetric(props.metricNamespace, m, period(w));
-    const atLeastOne = {
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    };
+    this.action = new SnsAction(this.topic);
+    this.namePrefix = props.namePrefix;
+    this.addStuckMessageAlarms(props);
+    this.addStoppedRunAlarms(props);
+    this.addSourceAlarms(props);
+    this.addAlertDeliveryAlarms(props);
+  }
 
-    alarm('DeadLetters', {
+  /** Every alarm tells the topic when it fires and when it clears. */
+  private alarm(alarmId: string, p: AlarmProps): Alarm {
+    const a = new Alarm(this, alarmId, { alarmName: `${this.namePrefix}-${alarmId}`, ...p });
+    a.addAlarmAction(this.action);
+    a.addOkAction(this.action);
+    this.alarms.push(a);
+    return a;
+  }
+
+  /** Messages that nobody will process without a person: dead letters, failed runs, a queue not drained. */
+  private addStuckMessageAlarms(props: OperationsProps): void {
+    this.alarm('DeadLetters', {
       alarmDescription:
         'A new item failed to be classified 5 times and is in the dead-letter queue. See the classify logs for its itemId; after the fix, redrive the queue (docs/deploy.md).',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
@@ -94,7 +100,7 @@ export class Operations extends Construct {
     });
 
     for (const dlq of props.otherDeadLetters ?? []) {
-      alarm(dlq.id, {
+      this.alarm(dlq.id, {
         alarmDescription: dlq.description,
         metric: dlq.queue.metricApproximateNumberOfMessagesVisible({
           period: Duration.minutes(5),
@@ -106,7 +112,7 @@ export class Operations extends Construct {
       });
     }
 
-    alarm('FailedRuns', {
+    this.alarm('FailedRuns', {
       alarmDescription:
         'A scheduled run (fetch, alert sweep or digest) failed, timed out or was dropped; it is not retried. Each record in the failed-runs queue names the function and the error (docs/deploy.md, "Failed runs").',
       metric: props.failedRuns.metricApproximateNumberOfMessagesVisible({
@@ -119,7 +125,7 @@ export class Operations extends Construct {
     });
 
     const maxAge = props.newItemsMaxAge.toSeconds();
-    alarm('NewItemsWaiting', {
+    this.alarm('NewItemsWaiting', {
       alarmDescription: `A new item has waited over ${Math.round(maxAge / 60)} minutes in the queue: classify is not draining it (disabled trigger, throttling or a crash loop). See the classify logs.`,
       metric: props.newItemsQueue.metricApproximateAgeOfOldestMessage({
         period: Duration.minutes(5),
@@ -130,9 +136,12 @@ export class Operations extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+  }
 
+  /** A schedule that stopped: no alert sweep ran, or no fetch cycle produced anything. */
+  private addStoppedRunAlarms(props: OperationsProps): void {
     const sweep = sweepStoppedWindow(props.sweepMinutes);
-    alarm('AlertSweepStopped', {
+    this.alarm('AlertSweepStopped', {
       alarmDescription: `The alert sweep has not run for ${sweep.periodMinutes * sweep.evaluationPeriods} minutes, so pending alerts are not sent: check that its schedule is enabled and the function exists.`,
       metric: props.alertFunction.metricInvocations({ period: period(sweep), statistic: 'Sum' }),
       threshold: 1,
@@ -143,7 +152,7 @@ export class Operations extends Construct {
     });
 
     const quiet = noNewItemsWindow(props.cycleMinutes);
-    alarm('NoNewItems', {
+    this.alarm('NoNewItems', {
       alarmDescription: `No source produced a new item for ${hours(quiet.periodMinutes)}: the sites may have changed layout or blocked the fetcher, or the fetch schedule stopped. Run kzmon sources --api URL.`,
       // Every new item is one message sent to the queue: the free SQS metric, no custom one.
       metric: props.newItemsQueue.metricNumberOfMessagesSent({ period: period(quiet), statistic: 'Sum' }),
@@ -153,9 +162,13 @@ export class Operations extends Construct {
       // No data at all means no fetch cycle ran: the same emergency.
       treatMissingData: TreatMissingData.BREACHING,
     });
+  }
 
+  /** A source that keeps failing or is blocked by a challenge page. */
+  private addSourceAlarms(props: OperationsProps): void {
+    const custom = (m: EmittedMetric, w: AlarmWindow) => emittedMetric(props.metricNamespace, m, period(w));
     const failing = sourceFailureWindow(props.cycleMinutes);
-    alarm('SourcesFailing', {
+    this.alarm('SourcesFailing', {
       alarmDescription: `A source failed in each of the last ${failing.evaluationPeriods} fetch cycles (${failing.periodMinutes} minutes apart): run kzmon sources --api URL to see which one and why.`,
       metric: custom(['fetch', 'SourceFailures'], failing),
       ...atLeastOne,
@@ -165,7 +178,7 @@ export class Operations extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    alarm('SourcesBlocked', {
+    this.alarm('SourcesBlocked', {
       alarmDescription: 'a source is blocked by a Cloudflare challenge — run kzmon sources --api URL',
       metric: custom(['fetch', 'SourcesBlocked'], {
         periodMinutes: Math.max(5, props.cycleMinutes),
@@ -175,9 +188,13 @@ export class Operations extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+  }
 
+  /** Alerts that SNS refused, or accepted and could not deliver. */
+  private addAlertDeliveryAlarms(props: OperationsProps): void {
+    const custom = (m: EmittedMetric, w: AlarmWindow) => emittedMetric(props.metricNamespace, m, period(w));
     const sweeps = { periodMinutes: props.sweepMinutes, evaluationPeriods: 3 };
-    alarm('AlertsFailed', {
+    this.alarm('AlertsFailed', {
       alarmDescription: `SNS refused alerts in ${sweeps.evaluationPeriods} sweeps in a row (one ${props.sweepMinutes}-minute period per sweep); they stay pending and are retried. See the alert function's logs.`,
       metric: custom(['alert', 'AlertsFailed'], sweeps),
       ...atLeastOne,
@@ -186,7 +203,7 @@ export class Operations extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    alarm('AlertsUndelivered', {
+    this.alarm('AlertsUndelivered', {
       alarmDescription:
         'SNS accepted alerts but could not deliver some (an SMS in the sandbox, over the spend limit or without an origination identity; a bounced email). See the SMS readiness checklist and the delivery-status logs in docs/deploy.md.',
       metric: props.subscriberTopic.metricNumberOfNotificationsFailed({
@@ -228,6 +245,12 @@ export class Operations extends Construct {
     });
   }
 }
+
+const period = (w: AlarmWindow) => Duration.minutes(w.periodMinutes);
+const atLeastOne = {
+  threshold: 1,
+  comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+};
 
 function hours(minutes: number): string {
   return minutes % 1440 === 0

@@ -74,19 +74,27 @@ export class Delivery extends Construct {
       fn.addEnvironment('SMS_MONTHLY_CAP', smsCap);
       grantStreamedAlertAccess(props.table, fn);
     }
+    this.streamAlertFunction = this.streamAlerts(props, { ...base, SMS_MONTHLY_CAP: smsCap });
+    this.deliverFunction = this.channelDelivery(props, readToken);
+    this.subscribersFunction = this.subscriberRoutes(props, base, readToken);
+    this.adminPolicy = this.subscriberAdmins(props);
+    this.acknowledgeFindings(props);
+  }
 
-    this.streamAlertFunction = monitorFunction(this, 'StreamAlert', {
+  /** Each new instant alert published within seconds of the table recording it. */
+  private streamAlerts(props: DeliveryProps, environment: Record<string, string>): NodejsFunction {
+    const fn = monitorFunction(this, 'StreamAlert', {
       handler: 'stream-alert',
       description: 'Publishes each new alert as soon as the table records it',
       memorySize: 256,
       // Shorter than the claim lease (5 min), as the sweep's.
       timeout: Duration.seconds(60),
       logRetention: props.logRetention,
-      environment: { ...base, SMS_MONTHLY_CAP: smsCap },
+      environment,
     });
-    grantStreamedAlertAccess(props.table, this.streamAlertFunction);
-    props.topic.grantPublish(this.streamAlertFunction);
-    this.streamAlertFunction.addEventSource(
+    grantStreamedAlertAccess(props.table, fn);
+    props.topic.grantPublish(fn);
+    fn.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.LATEST,
         batchSize: 10,
@@ -110,8 +118,12 @@ export class Delivery extends Construct {
         ],
       }),
     );
+    return fn;
+  }
 
-    this.deliverFunction = monitorFunction(this, 'Deliver', {
+  /** Telegram and webhook delivery, invoked by the subscribers' topic (SNS delivers email and SMS). */
+  private channelDelivery(props: DeliveryProps, readToken: PolicyStatement): NodejsFunction {
+    const fn = monitorFunction(this, 'Deliver', {
       handler: 'deliver',
       description: 'Posts published alerts to Telegram and webhook subscribers',
       memorySize: 256,
@@ -122,18 +134,26 @@ export class Delivery extends Construct {
         TELEGRAM_TOKEN_PARAMETER: this.telegramTokenParameter,
       },
     });
-    grantChannelDeliveryAccess(props.table, this.deliverFunction);
-    this.deliverFunction.addToRolePolicy(readToken);
+    grantChannelDeliveryAccess(props.table, fn);
+    fn.addToRolePolicy(readToken);
     // The topic invokes it directly (no queue to poll while idle, so nothing to pay for): a failed
     // invocation is retried twice by Lambda, then recorded in the failed-runs queue, which is alarmed.
-    props.topic.addSubscription(new LambdaSubscription(this.deliverFunction));
-    this.deliverFunction.configureAsyncInvoke({
+    props.topic.addSubscription(new LambdaSubscription(fn));
+    fn.configureAsyncInvoke({
       retryAttempts: DELIVERY_RETRIES,
       maxEventAge: Duration.hours(1),
       onFailure: new SqsDestination(props.failedRuns),
     });
+    return fn;
+  }
 
-    this.subscribersFunction = monitorFunction(this, 'Subscribers', {
+  /** The subscriber routes: subscribers as data, and their SNS subscriptions. */
+  private subscriberRoutes(
+    props: DeliveryProps,
+    base: Record<string, string>,
+    readToken: PolicyStatement,
+  ): NodejsFunction {
+    const fn = monitorFunction(this, 'Subscribers', {
       handler: 'subscribers',
       description: 'Answers the subscriber routes: add, list, remove, test',
       memorySize: 256,
@@ -141,29 +161,33 @@ export class Delivery extends Construct {
       logRetention: props.logRetention,
       environment: { ...base, TELEGRAM_TOKEN_PARAMETER: this.telegramTokenParameter },
     });
-    grantSubscriberAdminAccess(props.table, this.subscribersFunction);
-    this.subscribersFunction.addToRolePolicy(readToken);
-    props.topic.grantPublish(this.subscribersFunction);
-    this.subscribersFunction.addToRolePolicy(
+    grantSubscriberAdminAccess(props.table, fn);
+    fn.addToRolePolicy(readToken);
+    props.topic.grantPublish(fn);
+    fn.addToRolePolicy(
       new PolicyStatement({
         sid: 'SubscribeToTheTopic',
         actions: ['sns:Subscribe'],
         resources: [props.topic.topicArn],
       }),
     );
-    this.subscribersFunction.addToRolePolicy(
+    fn.addToRolePolicy(
       new PolicyStatement({
         sid: 'ManageTheTopicsSubscriptions',
         actions: ['sns:Unsubscribe', 'sns:GetSubscriptionAttributes'],
         resources: [`${props.topic.topicArn}:*`],
       }),
     );
-    const integration = new HttpLambdaIntegration('SubscribersIntegration', this.subscribersFunction);
+    const integration = new HttpLambdaIntegration('SubscribersIntegration', fn);
     for (const route of SUBSCRIBER_ROUTES) {
       props.api.addRoutes({ path: route.path, methods: [...route.methods], integration });
     }
+    return fn;
+  }
 
-    this.adminPolicy = new ManagedPolicy(this, 'SubscriberAdmins', {
+  /** The policy a person needs to manage subscribers: invoking the subscriber routes, nothing else. */
+  private subscriberAdmins(props: DeliveryProps): ManagedPolicy {
+    return new ManagedPolicy(this, 'SubscriberAdmins', {
       managedPolicyName: `${props.namePrefix}-subscriber-admins`,
       description: 'Attach to people who may manage kz-news-monitor subscribers (kzmon subscribers --api)',
       statements: [
@@ -179,7 +203,6 @@ export class Delivery extends Construct {
         }),
       ],
     });
-    this.acknowledgeFindings(props);
   }
 
   /** The wildcards these grants need, each acknowledged by its exact finding id. */

@@ -86,7 +86,22 @@ export class MonitorStack extends Stack {
     });
 
     // Constructs that add functions (e.g. delivery channels) go above this line, so the dashboard sees them.
-    this.operations = new Operations(this, 'Operations', {
+    this.operations = this.operationsAlarms(cycleMinutes);
+    if (config.dashboard) this.dashboard = this.monitorDashboard(cycleMinutes);
+    this.addBudget();
+    this.queryPolicy = this.queryCallersPolicy();
+
+    Tags.of(this).add('app', 'kz-news-monitor');
+    Tags.of(this).add('kzmon:deployment', prefix);
+    for (const [key, value] of Object.entries(config.tags)) Tags.of(this).add(key, value);
+    this.addOutputs();
+  }
+
+  /** The alarms on every stage of the pipeline, each saying what a person should do. */
+  private operationsAlarms(cycleMinutes: number): Operations {
+    const { config } = this;
+    const prefix = config.namePrefix;
+    return new Operations(this, 'Operations', {
       namePrefix: prefix,
       metricNamespace: this.metricNamespace,
       opsEmail: config.opsEmail,
@@ -101,21 +116,30 @@ export class MonitorStack extends Stack {
       // Telegram and webhook deliveries that keep failing end in the failed-runs queue (Delivery).
       otherDeadLetters: [],
     });
-    if (config.dashboard) {
-      this.dashboard = new MonitorDashboard(this, 'Dashboard', {
-        name: `${prefix}-monitor`,
-        metricNamespace: this.metricNamespace,
-        cycleMinutes,
-        functions: this.node
-          .findAll()
-          .filter((c): c is LambdaFunction => c instanceof LambdaFunction)
-          .map((fn) => ({ name: fn.node.id, fn })),
-        newItemsQueue: this.ingestion.queue,
-        deadLetterQueue: this.ingestion.deadLetterQueue,
-        failedRuns: this.failedRuns,
-        subscriberTopic: this.alerts.topic,
-      });
-    }
+  }
+
+  /** The optional dashboard, over every function the stack has by now. */
+  private monitorDashboard(cycleMinutes: number): MonitorDashboard {
+    const prefix = this.config.namePrefix;
+    return new MonitorDashboard(this, 'Dashboard', {
+      name: `${prefix}-monitor`,
+      metricNamespace: this.metricNamespace,
+      cycleMinutes,
+      functions: this.node
+        .findAll()
+        .filter((c): c is LambdaFunction => c instanceof LambdaFunction)
+        .map((fn) => ({ name: fn.node.id, fn })),
+      newItemsQueue: this.ingestion.queue,
+      deadLetterQueue: this.ingestion.deadLetterQueue,
+      failedRuns: this.failedRuns,
+      subscriberTopic: this.alerts.topic,
+    });
+  }
+
+  /** A monthly budget alert to the operator, when there is an address to send it to. */
+  private addBudget(): void {
+    const { config } = this;
+    const prefix = config.namePrefix;
     if (config.opsEmail) {
       new MonthlyBudget(this, 'Budget', {
         name: `${prefix}-monthly`,
@@ -125,8 +149,12 @@ export class MonitorStack extends Stack {
     } else {
       Annotations.of(this).addWarningV2('kzmon:no-budget', 'No opsEmail setting: no budget alert is made.');
     }
+  }
 
-    this.queryPolicy = new ManagedPolicy(this, 'QueryApiCallers', {
+  /** The policy a person or role needs to call the query routes, and nothing else. */
+  private queryCallersPolicy(): ManagedPolicy {
+    const prefix = this.config.namePrefix;
+    return new ManagedPolicy(this, 'QueryApiCallers', {
       managedPolicyName: `${prefix}-query-api-callers`,
       description: 'Attach to people and roles who may query the kz-news-monitor API (kzmon query --api)',
       statements: [
@@ -141,11 +169,6 @@ export class MonitorStack extends Stack {
         }),
       ],
     });
-
-    Tags.of(this).add('app', 'kz-news-monitor');
-    Tags.of(this).add('kzmon:deployment', prefix);
-    for (const [key, value] of Object.entries(config.tags)) Tags.of(this).add(key, value);
-    this.addOutputs();
   }
 
   private addOutputs(): void {

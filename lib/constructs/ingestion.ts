@@ -59,7 +59,15 @@ export class Ingestion extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
-    this.idempotencyTable = new Table(this, 'Idempotency', {
+    this.idempotencyTable = this.idempotencyLocks();
+    this.fetchFunction = this.fetcher(props);
+    this.classifyFunction = this.classifier(props);
+    this.fetchSchedule = this.schedule(props);
+  }
+
+  /** Classify's idempotency locks: a table of short-lived records, apart from the monitor's data. */
+  private idempotencyLocks(): Table {
+    const table = new Table(this, 'Idempotency', {
       partitionKey: { name: 'id', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expiration',
@@ -67,25 +75,33 @@ export class Ingestion extends Construct {
       encryption: TableEncryption.DEFAULT,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    Validations.of(this.idempotencyTable).acknowledge({
+    Validations.of(table).acknowledge({
       id: 'AwsSolutions-DDB3',
       reason:
         'Holds only Powertools idempotency locks that expire within an hour; a point-in-time restore of ' +
         'them would serve no purpose, and losing them only means one item may be processed twice, which ' +
         'the conditional writes already make harmless.',
     });
+    return table;
+  }
 
-    this.fetchFunction = monitorFunction(this, 'Fetch', {
+  /** The fetch function: reads the sources and queues each new item. */
+  private fetcher(props: IngestionProps): NodejsFunction {
+    const fn = monitorFunction(this, 'Fetch', {
       handler: 'fetch',
       description: 'Reads Kazinform and MFA sources and queues new items',
       ...FETCH,
       logRetention: props.logRetention,
       environment: { TABLE_NAME: props.table.tableName, QUEUE_URL: this.queue.queueUrl },
     });
-    this.queue.grantSendMessages(this.fetchFunction);
-    grantFetchAccess(props.table, this.fetchFunction);
+    this.queue.grantSendMessages(fn);
+    grantFetchAccess(props.table, fn);
+    return fn;
+  }
 
-    this.classifyFunction = monitorFunction(this, 'Classify', {
+  /** The classify function: drains the queue, a few pages at a time. */
+  private classifier(props: IngestionProps): NodejsFunction {
+    const fn = monitorFunction(this, 'Classify', {
       handler: 'classify',
       description: 'Extracts, classifies and stores each new item',
       memorySize: CLASSIFY.memorySize,
@@ -97,15 +113,15 @@ export class Ingestion extends Construct {
         IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
       },
     });
-    grantClassifyAccess(props.table, this.classifyFunction);
+    grantClassifyAccess(props.table, fn);
     this.idempotencyTable.grant(
-      this.classifyFunction,
+      fn,
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
     );
-    this.classifyFunction.addEventSource(
+    fn.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: CLASSIFY.batchSize,
         reportBatchItemFailures: true,
@@ -113,8 +129,12 @@ export class Ingestion extends Construct {
         maxConcurrency: 5,
       }),
     );
+    return fn;
+  }
 
-    this.fetchSchedule = new Schedule(this, 'FetchSchedule', {
+  /** The fetch cycle's schedule; a missed or failed run is recorded, not retried. */
+  private schedule(props: IngestionProps): Schedule {
+    const schedule = new Schedule(this, 'FetchSchedule', {
       description: 'Runs the fetch cycle',
       schedule: ScheduleExpression.expression(props.schedule),
       // A missed cycle is covered by the next one; retrying would only overlap it.
@@ -124,5 +144,6 @@ export class Ingestion extends Construct {
       maxEventAge: Duration.minutes(props.cycleMinutes),
       failedRuns: props.failedRuns,
     });
+    return schedule;
   }
 }

@@ -113,7 +113,7 @@ export function registerClassifyCommand(program: Command): void {
   program
     .command('classify')
     .description(
-      'classify JSON Lines items {"id","title","body","lead"?,"language"?,"url"?,"publishedAt"?} from FILE or ' +
+      'Classify JSON Lines items {"id","title","body","lead"?,"language"?,"url"?,"publishedAt"?} from FILE or ' +
         'standard input; one JSON line out per item (with its English gist when relevant), a bad line answered ' +
         'with {"line","id","error"}',
     )

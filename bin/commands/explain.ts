@@ -97,7 +97,7 @@ export function registerExplainCommand(program: Command): void {
     .option('--api <url>', 'ask a deployed API (SigV4-signed) instead of the local store')
     .addHelpText(
       'after',
-      '\nExit codes: 0 shown; 1 no such item, or the beginning fits several; 2 not an item id.',
+      '\nThe publication time is Astana time (UTC+5), as in `kzmon query`, the web view and the emails.\nExit codes: 0 shown; 1 no such item, or the beginning fits several; 2 not an item id.',
     )
     .action(async (rawId: string, opts: { json?: boolean; api?: string }) => {
       const id = rawId.trim().toLowerCase();

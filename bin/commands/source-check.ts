@@ -8,6 +8,7 @@ import type { HttpPort } from '../../functions/domain/sources/http-port';
 import { describeFailure, isOfflineError } from '../../functions/domain/sources/source-failure';
 import { readSource } from '../../functions/domain/sources/source-reader';
 import { consoleLog } from '../../functions/local/console-log';
+import { astanaTime } from './cli-support';
 
 export interface CheckReport {
   ok: boolean;
@@ -40,7 +41,9 @@ export async function checkSource(
     entries = read.entries;
     row.path = read.pathUsed ?? read.via;
     row.items = entries.length;
-    row.newest = newestTime(entries) ?? 'no dates';
+    const newest = newestTime(entries);
+    // Astana time, as the sites print it: a wrongly read date shows up against the page at a glance.
+    row.newest = newest ? astanaTime(newest) : 'no dates';
     lines.push(`Read via ${read.via}: ${entries.length} item(s)${read.etag ? `, ETag ${read.etag}` : ''}`);
     if (read.pathUsed) lines.push(`Path used: ${read.pathUsed}`);
     if (read.note) lines.push(`Note: ${read.note}`);
@@ -59,7 +62,7 @@ export async function checkSource(
     return { ok: false, lines, row };
   }
   for (const e of entries)
-    lines.push(`  ${(e.publishedAt ?? 'no date').padEnd(24)} ${e.title ?? '(no title)'}  ${e.url}`);
+    lines.push(`  ${(e.publishedAt ? astanaTime(e.publishedAt) : 'no date').padEnd(31)} ${e.title ?? '(no title)'}  ${e.url}`);
   let ok = entries.length > 0;
   if (!ok) lines.push('FAILED: the source listed no items');
   const sample = entries.slice(0, Math.max(options.articles, 1));
@@ -105,7 +108,7 @@ async function checkArticle(
     return {
       ok: good,
       chars,
-      text: `  ${good ? 'ok   ' : 'EMPTY'} ${chars} chars in ${paragraphs} paragraph(s), dated ${date ?? 'unknown'}  ${e.url}`,
+      text: `  ${good ? 'ok   ' : 'EMPTY'} ${chars} chars in ${paragraphs} paragraph(s), dated ${date ? astanaTime(date) : 'unknown'}  ${e.url}`,
     };
   } catch (err) {
     return { ok: false, chars: -1, text: `  FAIL  ${e.url}: ${describeFailure(err)}` };

@@ -57,9 +57,10 @@ describe('kzmon sources check', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Read via feed: 2 item(s)');
-    expect(r.stdout).toContain('2021-04-28T09:47:00.000Z');
-    expect(r.stdout).toMatch(/ok +\d{3,} chars in \d+ paragraph\(s\), dated 2021-04-28T09:47:00.000Z/);
-    expect(r.stdout).toMatch(/ok +\d{3,} chars in \d paragraph\(s\), dated 2026-08-18T03:32:00.000Z/);
+    // Astana time, as the site prints it (09:47 UTC)
+    expect(r.stdout).toContain('2021-04-28 14:47 Astana (UTC+5)');
+    expect(r.stdout).toMatch(/ok +\d{3,} chars in \d+ paragraph\(s\), dated 2021-04-28 14:47 Astana \(UTC\+5\)/);
+    expect(r.stdout).toMatch(/ok +\d{3,} chars in \d paragraph\(s\), dated 2026-08-18 08:32 Astana \(UTC\+5\)/);
     expect(r.stdout).toContain('Result: OK');
   });
 
@@ -78,7 +79,7 @@ describe('kzmon sources check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Read via api: 2 item(s)');
     expect(r.stdout).toContain('Kazakh Foreign Minister meets US Deputy Secretary of State');
-    expect(r.stdout).toMatch(/ok +\d+ chars in 2 paragraph\(s\), dated 2026-09-25T18:59:00.000Z/);
+    expect(r.stdout).toMatch(/ok +\d+ chars in 2 paragraph\(s\), dated 2026-09-25 23:59 Astana \(UTC\+5\)/);
   });
 
   it('exits 1 and says why when the source is broken, 2 for an unknown id', async () => {
@@ -151,11 +152,11 @@ describe('kzmon sources check --all', () => {
     expect(rows[0]).toMatch(/^SOURCE +PATH USED +ITEMS +NEWEST ITEM +FIRST ARTICLE +VERDICT$/);
     expect(rows.find((l) => l.startsWith('ru-lenta'))).toMatch(
       new RegExp(
-        `^ru-lenta +list ${server.url('/list/ru-2026').replace(/[.?]/g, '\\$&')} +4 +2026-08-18T16:38:00.000Z +\\d+ chars +ok$`,
+        `^ru-lenta +list ${server.url('/list/ru-2026').replace(/[.?]/g, '\\$&')} +4 +2026-08-18 21:38 Astana \\(UTC\\+5\\) +\\d+ chars +ok$`,
       ),
     );
     expect(rows.find((l) => l.startsWith('mfa-en'))).toMatch(
-      /^mfa-en +gov\.kz (v1 ticket|v2 header exchange) +2 +2026-09-25T18:59:00.000Z +\d+ chars +ok$/,
+      /^mfa-en +gov\.kz (v1 ticket|v2 header exchange) +2 +2026-09-25 23:59 Astana \(UTC\+5\) +\d+ chars +ok$/,
     );
     expect(rows.find((l) => l.startsWith('behind-cf'))).toMatch(
       /^behind-cf +- +0 +- +- +blocked by a Cloudflare challenge$/,

@@ -128,40 +128,83 @@ export async function assignStory(
   const eventKeys = eventKey(item, day) ? [0, 1].map((d) => eventKey(item, shiftDay(day, d)) as string) : [];
 
   const hits = await store.getStoryKeys([...fpKeys, ...eventKeys]);
+  const found = matchStory(item, signature, hits);
+  const { storyId, matchedBy } = await claimStoryKeys(
+    item,
+    signature,
+    [...fpKeys, ...eventKeys].sort(),
+    hits,
+    found,
+    store,
+  );
+
+  const member = await store.joinStory({
+    storyId,
+    itemId: item.itemId,
+    sourceId: item.sourceId,
+    language: item.language,
+    title: item.title,
+    url: item.url,
+    publishedAt: item.publishedAt,
+    joinedAt: now.toISOString(),
+    ...(item.gist ? { gist: item.gist } : {}),
+    attributes,
+  });
+  return { storyId: member.storyId, seq: member.seq, matchedBy, member };
+}
+
+type StoryMatch = { storyId: string | null; matchedBy: StoryAssignment['matchedBy'] };
+
+/**
+ * The story the looked-up keys point to, if any. Our own earlier claims win (a redelivered item finds
+ * its story again); then the most similar text; then the event.
+ */
+function matchStory(item: StoredItem, signature: number[], hits: StoryKeyRecord[]): StoryMatch {
+  const own = hits.find((h) => h.storyId === item.itemId);
+  if (own) return { storyId: own.storyId, matchedBy: 'new' };
   let storyId: string | null = null;
   let matchedBy: StoryAssignment['matchedBy'] = 'new';
-  // Our own earlier claims (a redelivered item) win; then the most similar text; then the event.
-  const own = hits.find((h) => h.storyId === item.itemId);
-  if (own) {
-    storyId = own.storyId;
-  } else {
-    let best = 0;
-    for (const h of hits) {
-      if (!h.key.startsWith('FP#') || !h.signature) continue;
-      const sim = signatureSimilarity(signature, h.signature);
-      if (sim >= NEAR_DUPLICATE_SIMILARITY && sim > best) {
-        best = sim;
-        storyId = h.storyId;
-        matchedBy = 'fingerprint';
-      }
-    }
-    if (!storyId) {
-      const ev = hits
-        .filter((h) => h.key.startsWith('EV#'))
-        .sort((a, b) => a.storyId.localeCompare(b.storyId))[0];
-      if (ev) {
-        storyId = ev.storyId;
-        matchedBy = 'event';
-      }
+  let best = 0;
+  for (const h of hits) {
+    if (!h.key.startsWith('FP#') || !h.signature) continue;
+    const sim = signatureSimilarity(signature, h.signature);
+    if (sim >= NEAR_DUPLICATE_SIMILARITY && sim > best) {
+      best = sim;
+      storyId = h.storyId;
+      matchedBy = 'fingerprint';
     }
   }
+  if (!storyId) {
+    const ev = hits
+      .filter((h) => h.key.startsWith('EV#'))
+      .sort((a, b) => a.storyId.localeCompare(b.storyId))[0];
+    if (ev) {
+      storyId = ev.storyId;
+      matchedBy = 'event';
+    }
+  }
+  return { storyId, matchedBy };
+}
 
-  const ownKeys = [...fpKeys, ...eventKeys].sort();
+/**
+ * Claims the item's keys for its story. A copy that claimed a key first wins: while the item is still
+ * its own story, a real match on a held key makes it join that story, and what it claimed so far is
+ * re-pointed there.
+ */
+async function claimStoryKeys(
+  item: StoredItem,
+  signature: number[],
+  ownKeys: string[],
+  hits: StoryKeyRecord[],
+  found: StoryMatch,
+  store: StoryStore,
+): Promise<{ storyId: string; matchedBy: StoryAssignment['matchedBy'] }> {
+  let matchedBy = found.matchedBy;
   // A key the lookup found held needs no claim: the conditional put would fail and re-read the same
   // holder (the lookup was a consistent read). Only keys that were free are claimed, conditionally.
   const held = new Map(hits.map((h) => [h.key, h]));
   const claimed: string[] = [];
-  let current = storyId ?? item.itemId;
+  let current = found.storyId ?? item.itemId;
   for (const key of ownKeys) {
     const record: StoryKeyRecord = { key, storyId: current, language: item.language };
     if (key.startsWith('FP#')) record.signature = signature;
@@ -189,18 +232,5 @@ export async function assignStory(
       }
     }
   }
-
-  const member = await store.joinStory({
-    storyId: current,
-    itemId: item.itemId,
-    sourceId: item.sourceId,
-    language: item.language,
-    title: item.title,
-    url: item.url,
-    publishedAt: item.publishedAt,
-    joinedAt: now.toISOString(),
-    ...(item.gist ? { gist: item.gist } : {}),
-    attributes,
-  });
-  return { storyId: member.storyId, seq: member.seq, matchedBy, member };
+  return { storyId: current, matchedBy };
 }

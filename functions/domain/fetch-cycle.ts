@@ -3,7 +3,7 @@ import type { ItemQueue, Log, MonitorStore } from './ports';
 import type { SourceDefinition } from './sources/definitions';
 import type { HttpPort } from './sources/http-port';
 import { BLOCKED_WORDING, type Blocker, SourceBlockedError, describeFailure } from './sources/source-failure';
-import { readSource } from './sources/source-reader';
+import { readSource, type SourceReadResult } from './sources/source-reader';
 
 /** The first wait after a challenge; doubled per challenged try, up to the cap. */
 export const BLOCKED_BACKOFF_BASE_MS = 15 * 60_000;
@@ -71,54 +71,12 @@ async function fetchOne(
   claimed: Set<string>,
 ): Promise<SourceOutcome> {
   const previous: SourceHealth = state ?? { sourceId: source.id, consecutiveFailures: 0 };
-  if (
-    previous.blockedBy &&
-    previous.nextAttemptAfter &&
-    Date.parse(previous.nextAttemptAfter) > now().getTime()
-  ) {
-    // Asking again now would meet the same challenge and only make the block last longer.
-    const error = `${BLOCKED_WORDING[previous.blockedBy]} since ${previous.blockedSince ?? '?'}; not read again before ${previous.nextAttemptAfter}`;
-    deps.log.info('source skipped: backing off from a challenge', {
-      sourceId: source.id,
-      nextAttemptAfter: previous.nextAttemptAfter,
-    });
-    return {
-      sourceId: source.id,
-      ok: false,
-      notModified: false,
-      listed: 0,
-      new: 0,
-      blocked: previous.blockedBy,
-      skipped: true,
-      error,
-    };
-  }
+  const waiting = stillBackingOff(source, previous, deps.log, now);
+  if (waiting) return waiting;
   try {
     const read = await readSource(source, { http: deps.http, state: previous, log: deps.log });
-    let fresh: FeedEntry[] = [];
-    if (!read.notModified) {
-      const byId = new Map(read.entries.map((e) => [e.itemId, e]));
-      const unseen = await deps.store.findUnseen([...byId.keys()], now());
-      fresh = [...byId.values()].filter((e) => unseen.has(e.itemId) && !claimed.has(e.itemId));
-      for (const e of fresh) claimed.add(e.itemId);
-      if (fresh.length > 0) await deps.queue.send(fresh);
-    }
-    const next: SourceHealth = {
-      ...previous,
-      sourceId: source.id,
-      consecutiveFailures: 0,
-      lastSuccessAt: now().toISOString(),
-      itemsLastSeen: read.notModified ? previous.itemsLastSeen : read.entries.length,
-      etag: read.etag,
-      lastModified: read.lastModified,
-      validatorUrl: read.validatorUrl,
-      note: read.notModified ? previous.note : read.note,
-      pathUsed: read.pathUsed ?? previous.pathUsed,
-      blockedBy: undefined,
-      blockedSince: undefined,
-      blockedStreak: undefined,
-      nextAttemptAfter: undefined,
-    };
+    const fresh = read.notModified ? [] : await queueUnseen(read.entries, deps, now, claimed);
+    const next = healthAfterRead(source, previous, read, now);
     if (healthChanged(previous, next)) await deps.store.putSourceState(next);
     deps.log.info('source read', {
       sourceId: source.id,
@@ -142,6 +100,80 @@ async function fetchOne(
   } catch (err) {
     return recordFailure(source, previous, err, deps, now);
   }
+}
+
+/** A source still waiting out a challenge is not read: asking again would only make the block last longer. */
+function stillBackingOff(
+  source: SourceDefinition,
+  previous: SourceHealth,
+  log: Log,
+  now: () => Date,
+): SourceOutcome | null {
+  if (
+    previous.blockedBy &&
+    previous.nextAttemptAfter &&
+    Date.parse(previous.nextAttemptAfter) > now().getTime()
+  ) {
+    const error = `${BLOCKED_WORDING[previous.blockedBy]} since ${previous.blockedSince ?? '?'}; not read again before ${previous.nextAttemptAfter}`;
+    log.info('source skipped: backing off from a challenge', {
+      sourceId: source.id,
+      nextAttemptAfter: previous.nextAttemptAfter,
+    });
+    return {
+      sourceId: source.id,
+      ok: false,
+      notModified: false,
+      listed: 0,
+      new: 0,
+      blocked: previous.blockedBy,
+      skipped: true,
+      error,
+    };
+  }
+  return null;
+}
+
+/**
+ * Queues the listed entries the store has not seen and no other source of this cycle has queued
+ * (sources overlap: a feed and a list page of one site); returns what was queued.
+ */
+async function queueUnseen(
+  entries: FeedEntry[],
+  deps: FetchCycleDeps,
+  now: () => Date,
+  claimed: Set<string>,
+): Promise<FeedEntry[]> {
+  const byId = new Map(entries.map((e) => [e.itemId, e]));
+  const unseen = await deps.store.findUnseen([...byId.keys()], now());
+  const fresh = [...byId.values()].filter((e) => unseen.has(e.itemId) && !claimed.has(e.itemId));
+  for (const e of fresh) claimed.add(e.itemId);
+  if (fresh.length > 0) await deps.queue.send(fresh);
+  return fresh;
+}
+
+/** A successful read clears the failure count and any challenge; an unchanged list keeps what was known. */
+function healthAfterRead(
+  source: SourceDefinition,
+  previous: SourceHealth,
+  read: SourceReadResult,
+  now: () => Date,
+): SourceHealth {
+  return {
+    ...previous,
+    sourceId: source.id,
+    consecutiveFailures: 0,
+    lastSuccessAt: now().toISOString(),
+    itemsLastSeen: read.notModified ? previous.itemsLastSeen : read.entries.length,
+    etag: read.etag,
+    lastModified: read.lastModified,
+    validatorUrl: read.validatorUrl,
+    note: read.notModified ? previous.note : read.note,
+    pathUsed: read.pathUsed ?? previous.pathUsed,
+    blockedBy: undefined,
+    blockedSince: undefined,
+    blockedStreak: undefined,
+    nextAttemptAfter: undefined,
+  };
 }
 
 async function recordFailure(

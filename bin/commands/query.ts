@@ -97,71 +97,106 @@ export function registerQueryCommand(program: Command): void {
     .option('--topic <topic>', 'one of the fixed topics, e.g. energy')
     .option('--source <id>', 'a source id, e.g. mfa-ru (see `kzmon sources`)')
     .option('--lang <lang>', 'en, ru or kk')
-    .option('--since <date>', 'Astana day or time, inclusive (2026-11-01, 2026-11-01T09:00; Z or +hh:mm for another zone)')
+    .option(
+      '--since <date>',
+      'Astana day or time, inclusive (2026-11-01, 2026-11-01T09:00; Z or +hh:mm for another zone)',
+    )
     .option('--until <date>', 'Astana day or time, inclusive (a day covers the whole Astana day)')
-    .option('--text <q>', "only items whose stored text (title, lead or body) contains this, any case (the API's and web view's q)")
+    .option(
+      '--text <q>',
+      "only items whose stored text (title, lead or body) contains this, any case (the API's and web view's q)",
+    )
     .option('--q <q>', 'the same as --text')
     .option('--limit <n>', `items to show (1-${MAX_LIMIT}), or the page size with --all`, '50')
     .option('--all', 'page through every matching item')
     .option('--cursor <cursor>', 'continue after the page that printed this cursor')
     .option('--json', 'JSON Lines output')
     .option('--csv', 'CSV output')
-    .option('--api <url>', 'query a deployed API (SigV4-signed with your AWS credentials) instead of the local store')
+    .option(
+      '--api <url>',
+      'query a deployed API (SigV4-signed with your AWS credentials) instead of the local store',
+    )
     .addHelpText('after', `\n${DATES_HELP}\n${EXIT_CODES_HELP}`)
-    .action(async (opts: QueryOptions) => {
-      if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
-      if (opts.text && opts.q && opts.text !== opts.q) throw new UsageError('--q is another name for --text: give one');
-      const target = await openTarget(opts.api);
-      try {
-        await checkSourceName(target, opts.source);
-        const base = {
-          category: opts.category,
-          topic: opts.topic,
-          source: opts.source,
-          lang: opts.lang,
-          since: opts.since,
-          until: opts.until,
-          q: opts.text ?? opts.q,
-        };
-        const filtered = Object.values(base).some((v) => v !== undefined);
-        const want = Number(opts.limit);
-        const items: ItemSummary[] = [];
-        let cursor = opts.cursor;
-        const out = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
-        if (out === 'csv') process.stdout.write(`${CSV_HEADER.join(',')}\n`);
-        // A filtered page may come back short (the API bounds what one page reads), so keep asking
-        // until the requested number of items is shown, or everything with --all.
-        // Paging a large store takes a while: say how far it got, on a terminal only, unless the items
-        // themselves are streaming to that terminal.
-        let pages = 0;
-        const progress =
-          interactive() && (out === 'table' || !process.stdout.isTTY)
-            ? new LiveBlock(() => [`Reading items: ${items.length} so far, page ${pages}…`], process.stderr, 1000).start()
-            : undefined;
-        do {
-          pages++;
-          const pageSize = opts.all || !Number.isInteger(want) ? opts.limit : String(want - items.length);
-          const res = await target.get('/items', { ...base, limit: pageSize, cursor });
-          if (res.status !== 200) {
-            progress?.stop();
-            return reportFailure(res, opts.api);
-          }
-          const page = res.body as ItemPage;
-          items.push(...page.items);
-          if (out === 'json') for (const i of page.items) process.stdout.write(`${JSON.stringify(i)}\n`);
-          if (out === 'csv') for (const i of page.items) process.stdout.write(`${csvRow(i)}\n`);
-          cursor = page.cursor;
-        } while (cursor && (opts.all || items.length < want));
-        progress?.stop();
-        if (out === 'table') {
-          const empty = items.length === 0 && !filtered && !opts.api ? EMPTY_STORE_HINT : undefined;
-          process.stdout.write(`${empty ?? formatTable(items)}\n`);
-        }
-        if (cursor && !opts.all) process.stderr.write(`more items: add --all, or --cursor ${cursor}\n`);
-      } finally {
-        await target.close();
-      }
-    });
+    .action(runQuery);
+}
+
+/** Prints the matching items in the chosen format, paging until enough are shown. */
+async function runQuery(opts: QueryOptions): Promise<void> {
+  if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+  if (opts.text && opts.q && opts.text !== opts.q)
+    throw new UsageError('--q is another name for --text: give one');
+  const target = await openTarget(opts.api);
+  try {
+    await checkSourceName(target, opts.source);
+    const base = {
+      category: opts.category,
+      topic: opts.topic,
+      source: opts.source,
+      lang: opts.lang,
+      since: opts.since,
+      until: opts.until,
+      q: opts.text ?? opts.q,
+    };
+    const filtered = Object.values(base).some((v) => v !== undefined);
+    const out: OutputFormat = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+    if (out === 'csv') process.stdout.write(`${CSV_HEADER.join(',')}\n`);
+    const read = await readPages(target, base, opts, out);
+    if (!read) return;
+    const { items, cursor } = read;
+    if (out === 'table') {
+      const empty = items.length === 0 && !filtered && !opts.api ? EMPTY_STORE_HINT : undefined;
+      process.stdout.write(`${empty ?? formatTable(items)}\n`);
+    }
+    if (cursor && !opts.all) process.stderr.write(`more items: add --all, or --cursor ${cursor}\n`);
+  } finally {
+    await target.close();
+  }
+}
+
+type OutputFormat = 'json' | 'csv' | 'table';
+
+/**
+ * Reads pages until the requested number of items is shown, or everything with --all: a filtered
+ * page may come back short (the API bounds what one page reads). JSON and CSV rows stream as they
+ * come. Null when a page failed (the failure is reported).
+ */
+async function readPages(
+  target: QueryTarget,
+  base: Record<string, string | undefined>,
+  opts: QueryOptions,
+  out: OutputFormat,
+): Promise<{ items: ItemSummary[]; cursor: string | undefined } | null> {
+  const want = Number(opts.limit);
+  const items: ItemSummary[] = [];
+  let cursor = opts.cursor;
+  // Paging a large store takes a while: say how far it got, on a terminal only, unless the items
+  // themselves are streaming to that terminal.
+  let pages = 0;
+  const progress =
+    interactive() && (out === 'table' || !process.stdout.isTTY)
+      ? new LiveBlock(
+          () => [`Reading items: ${items.length} so far, page ${pages}…`],
+          process.stderr,
+          1000,
+        ).start()
+      : undefined;
+  do {
+    pages++;
+    const pageSize = opts.all || !Number.isInteger(want) ? opts.limit : String(want - items.length);
+    const res = await target.get('/items', { ...base, limit: pageSize, cursor });
+    if (res.status !== 200) {
+      progress?.stop();
+      reportFailure(res, opts.api);
+      return null;
+    }
+    const page = res.body as ItemPage;
+    items.push(...page.items);
+    if (out === 'json') for (const i of page.items) process.stdout.write(`${JSON.stringify(i)}\n`);
+    if (out === 'csv') for (const i of page.items) process.stdout.write(`${csvRow(i)}\n`);
+    cursor = page.cursor;
+  } while (cursor && (opts.all || items.length < want));
+  progress?.stop();
+  return { items, cursor };
 }
 
 export function formatTable(items: ItemSummary[]): string {
@@ -190,7 +225,17 @@ function astanaMinute(iso: string): string {
   return Number.isNaN(t) ? iso : new Date(t + 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export const CSV_HEADER = ['publishedAt', 'itemId', 'sourceId', 'language', 'categories', 'topics', 'people', 'title', 'url'];
+export const CSV_HEADER = [
+  'publishedAt',
+  'itemId',
+  'sourceId',
+  'language',
+  'categories',
+  'topics',
+  'people',
+  'title',
+  'url',
+];
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 export function csvField(value: string): string {

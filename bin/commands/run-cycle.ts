@@ -47,6 +47,19 @@ export function sampleSubscribers(now = new Date()): StoredSubscriber[] {
 }
 
 /**
+ * The subscribers in a store, read before `--fresh` empties it: who gets alerts is the user's data, not
+ * fetched state, so starting over keeps them (`kzmon subscribers remove` removes one).
+ */
+async function storedSubscribers(kind: StoreKind | undefined): Promise<StoredSubscriber[]> {
+  const local = await openLocalStore({ kind });
+  try {
+    return await deliveryStoreOf(local).listSubscribers();
+  } finally {
+    await local.close();
+  }
+}
+
+/**
  * One local cycle on the embedded store: email and SMS to the outbox, Telegram and webhook subscribers
  * over HTTP, each alert sent as soon as its item is stored; prints the summary.
  */
@@ -62,9 +75,11 @@ export async function runCycleCommand(options: RunCycleOptions): Promise<number>
     write: progress ? (line) => progress.block.print(line) : undefined,
   });
   const log = progress ? progress.observe(plain) : plain;
+  const kept = options.fresh ? await storedSubscribers(options.kind) : [];
   const local = await openLocalStore({ fresh: options.fresh, kind: options.kind });
   try {
     const deliveries = deliveryStoreOf(local);
+    for (const s of kept) await deliveries.addSubscriber(s);
     const subscribers = [
       ...(options.subscribers === 'sample' ? sampleSubscribers() : await deliveries.listSubscribers()),
       ...(options.extraSubscribers ?? []),

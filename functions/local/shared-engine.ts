@@ -3,7 +3,12 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { DeleteTableCommand, type DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { ensureTable, type LocalDynamo, localClient } from './local-dynamodb';
 import {
   describeProcess,
@@ -114,11 +119,26 @@ export async function openSharedDynamo(storeDir: string, options: SharedDynamoOp
   };
 }
 
+const isNotFound = (err: unknown) =>
+  err instanceof ResourceNotFoundException || (err as Error).name === 'ResourceNotFoundException';
+
 async function dropTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
   } catch (err) {
-    if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException')
+    if (!isNotFound(err)) throw err;
+    return;
+  }
+  // A deleted table lingers as DELETING for a moment: recreating it before it is gone would find the old
+  // one, wait for it to become ACTIVE, and fail with "not found" once it vanishes (`--fresh` then lost the store).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+    } catch (err) {
+      if (isNotFound(err)) return;
       throw err;
+    }
+    if (attempt > 200) throw new Error(`table ${tableName} is still being deleted after 10 s`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -71,39 +71,9 @@ export function formatDigest(subscriberId: string, day: string, stories: DigestS
     ...CATEGORIES,
     ...[...byCategory.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c)),
   ];
-  const sections: string[] = [];
-  for (const category of order) {
-    const list = byCategory.get(category);
-    if (!list?.length) continue;
-    sections.push(`${categoryTag([category])} ${list.length} ${list.length === 1 ? 'story' : 'stories'}`);
-    for (const s of list) {
-      const t = formatTimes(s.copy.publishedAt);
-      const topics = asArray(s.copy.attributes.topics);
-      sections.push(
-        `  • ${s.copy.title}`,
-        // a Russian or Kazakh copy carries its English gist, as its instant alert does
-        ...(s.copy.gist && (s.copy.language === 'ru' || s.copy.language === 'kk')
-          ? [`    In English: ${s.copy.gist}`]
-          : []),
-        `    ${s.copy.sourceId} (${s.copy.language}), ${t.local} / ${t.utc}${topics.length ? `; ${topics.join(', ')}` : ''}`,
-        ...(s.others > 0
-          ? [`    also reported by ${s.others} other ${s.others === 1 ? 'copy' : 'copies'}`]
-          : []),
-        `    ${s.copy.url}`,
-      );
-    }
-    sections.push('');
-  }
   const count = `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const subject = emailSubject('[KZ news monitor]', `Daily digest ${day}: ${count}`);
-  const email = [
-    `Kazakhstan–US and C5+1 stories that began on ${day} (Astana time), by category.`,
-    '',
-    ...sections,
-    '—',
-    'You receive this daily digest because you subscribed to kz-news-monitor. To unsubscribe, use the',
-    'unsubscribe link below this message (SMS: reply STOP), or ask the monitor operator to remove you.',
-  ].join('\n');
+  const email = digestEmail(day, order, byCategory);
   const counts = order
     .filter((c) => byCategory.get(c)?.length)
     .map((c) => `${categoryTag([c]).slice(1, -1)} ${byCategory.get(c)!.length}`)
@@ -128,6 +98,42 @@ export function formatDigest(subscriberId: string, day: string, stories: DigestS
   };
 }
 
+/** The digest email's body: one section per category, in the fixed order, then the unsubscribe note. */
+function digestEmail(day: string, order: string[], byCategory: Map<string, DigestStory[]>): string {
+  const sections: string[] = [];
+  for (const category of order) {
+    const list = byCategory.get(category);
+    if (!list?.length) continue;
+    sections.push(`${categoryTag([category])} ${list.length} ${list.length === 1 ? 'story' : 'stories'}`);
+    for (const s of list) sections.push(...storyLines(s));
+    sections.push('');
+  }
+  return [
+    `Kazakhstan–US and C5+1 stories that began on ${day} (Astana time), by category.`,
+    '',
+    ...sections,
+    '—',
+    'You receive this daily digest because you subscribed to kz-news-monitor. To unsubscribe, use the',
+    'unsubscribe link below this message (SMS: reply STOP), or ask the monitor operator to remove you.',
+  ].join('\n');
+}
+
+/** One story in the digest: title, English gist of a Russian or Kazakh copy, where and when, its link. */
+function storyLines(s: DigestStory): string[] {
+  const t = formatTimes(s.copy.publishedAt);
+  const topics = asArray(s.copy.attributes.topics);
+  return [
+    `  • ${s.copy.title}`,
+    // a Russian or Kazakh copy carries its English gist, as its instant alert does
+    ...(s.copy.gist && (s.copy.language === 'ru' || s.copy.language === 'kk')
+      ? [`    In English: ${s.copy.gist}`]
+      : []),
+    `    ${s.copy.sourceId} (${s.copy.language}), ${t.local} / ${t.utc}${topics.length ? `; ${topics.join(', ')}` : ''}`,
+    ...(s.others > 0 ? [`    also reported by ${s.others} other ${s.others === 1 ? 'copy' : 'copies'}`] : []),
+    `    ${s.copy.url}`,
+  ];
+}
+
 export function digestAlertId(day: string, subscriberId: string): string {
   return `digest#${day}#${subscriberId}`;
 }
@@ -145,7 +151,11 @@ export async function runDailyDigest(deps: DigestDeps, day?: string): Promise<Di
   const quota = deps.sms?.quota;
   for (const s of quota ? allSubscribers.filter((x) => namedOnly(x) && x.hasDigestEmail) : []) {
     const held = (await quota!.listHeldAlerts(s.id, theDay)).filter((h) => h.outcome === 'queued');
-    if (held.length) lists.set(s.id, held.map((h) => ({ storyId: h.member.storyId, copy: h.member, others: 0 })));
+    if (held.length)
+      lists.set(
+        s.id,
+        held.map((h) => ({ storyId: h.member.storyId, copy: h.member, others: 0 })),
+      );
   }
   const records: AlertRecord[] = [];
   for (const [subscriberId, list] of lists) {

@@ -146,6 +146,25 @@ async function sendClaimed(
   now: Date,
   ctx: Record<string, unknown>,
 ): Promise<Outcome> {
+  const message = await addressMessage(deps, alert, token, now, ctx);
+  if (message === 'deferred' || message === 'suppressed') return message;
+  const messageId = await publishOrRelease(deps, alert, token, message, ctx);
+  if (messageId === null) return 'failed';
+  return markSent(deps, alert, messageId, ctx);
+}
+
+/**
+ * The message as this alert goes out: a later copy of a story narrowed to the subscribers no earlier
+ * copy reached (deferred while an earlier copy is unsent, suppressed when nobody is left), then the
+ * SMS cap applied. A digest goes as it was built.
+ */
+async function addressMessage(
+  deps: DispatchDeps,
+  alert: AlertRecord,
+  token: string,
+  now: Date,
+  ctx: Record<string, unknown>,
+): Promise<AlertMessage | 'deferred' | 'suppressed'> {
   let message: AlertMessage = alert.message;
   if (alert.type !== 'digest' && (alert.storySeq ?? 1) > 1) {
     const narrowed = await narrowLaterCopy(deps, alert, now);
@@ -167,10 +186,19 @@ async function sendClaimed(
   if (alert.type !== 'digest') {
     message = await applySmsCap(alert, message, subscribersOf(deps), deps.sms, deps.log, now);
   }
+  return message;
+}
 
-  let messageId: string;
+/** Publishes the message; on failure the alert goes back to pending (null) for the next sweep. */
+async function publishOrRelease(
+  deps: DispatchDeps,
+  alert: AlertRecord,
+  token: string,
+  message: AlertMessage,
+  ctx: Record<string, unknown>,
+): Promise<string | null> {
   try {
-    ({ messageId } = await deps.publisher.publish(message));
+    return (await deps.publisher.publish(message)).messageId;
   } catch (err) {
     deps.log.error('publish failed; the alert goes back to pending', {
       ...ctx,
@@ -182,9 +210,20 @@ async function sendClaimed(
         error: e.message,
       }),
     );
-    return 'failed';
+    return null;
   }
+}
 
+/**
+ * Records a published alert as sent, retrying a few times: an alert left unmarked is resent when its
+ * lease ends, so each retry here saves a subscriber a duplicate.
+ */
+async function markSent(
+  deps: DispatchDeps,
+  alert: AlertRecord,
+  messageId: string,
+  ctx: Record<string, unknown>,
+): Promise<'sent' | 'unmarked'> {
   const sleep = deps.sleep ?? wait;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
@@ -230,7 +269,9 @@ async function narrowLaterCopy(
   // subscriber, named one by one) by their own.
   return subscribers
     .filter((s) => policyMatches(s.policy, { ...attributes, delivery: `instant:${s.id}` }))
-    .filter((s) => !earlier.some((m) => policyMatches(s.policy, { ...m.attributes, delivery: `instant:${s.id}` })))
+    .filter(
+      (s) => !earlier.some((m) => policyMatches(s.policy, { ...m.attributes, delivery: `instant:${s.id}` })),
+    )
     .map((s) => s.id);
 }
 
@@ -239,7 +280,10 @@ async function narrowLaterCopy(
  * AWS (and the local cycle right after the store); the sweep stays the backstop for anything this
  * misses. Never throws: whatever fails here, the alert stays pending for the sweep.
  */
-export async function dispatchStoredAlert(deps: DispatchDeps, alertId: string): Promise<DispatchResult | null> {
+export async function dispatchStoredAlert(
+  deps: DispatchDeps,
+  alertId: string,
+): Promise<DispatchResult | null> {
   try {
     const alert = await deps.store.getAlert(alertId);
     if (alert?.status !== 'pending') return null;

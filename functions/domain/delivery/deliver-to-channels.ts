@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { filterPolicyFor, policyMatches } from '../alerts/filter-policy';
 import { type StoredSubscriber, channelOf } from '../alerts/subscribers';
-import type { AlertMessage, DeliveryLedger, Log, TelegramTransport, WebhookTransport } from '../ports';
+import type {
+  AlertMessage,
+  DeliveryLedger,
+  DeliveryRecord,
+  Log,
+  TelegramTransport,
+  WebhookTransport,
+} from '../ports';
 import {
   DEFAULT_RETRY_POLICY,
   MAX_DELIVERY_CLAIMS,
@@ -102,15 +109,8 @@ async function deliverOne(
     now,
     deps.leaseMs ?? DELIVERY_LEASE_MS,
   );
-  if (!claimed) {
-    const outcome: ChannelOutcomeKind =
-      record.status === 'delivered'
-        ? 'already-delivered'
-        : record.status === 'dead'
-          ? 'dead-letter'
-          : 'in-progress';
-    return { ...base, outcome, receipt: record.receipt, error: record.lastError };
-  }
+  if (!claimed)
+    return { ...base, outcome: unclaimedOutcome(record), receipt: record.receipt, error: record.lastError };
   let sent: string | undefined;
   try {
     const { receipt, body } = await withRetries(
@@ -124,21 +124,49 @@ async function deliverOne(
     return { ...base, outcome: 'delivered', receipt, sent };
   } catch (err) {
     const error = (err as Error).message;
-    const dead = isPermanent(err) || record.attempts >= MAX_DELIVERY_CLAIMS;
-    await deps.ledger.releaseDelivery(alertId, subscriber.id, token, error, dead).catch((e: Error) =>
-      deps.log.error('could not record the failed delivery; it is tried again when its claim ends', {
-        ...ctx,
-        error: e.message,
-      }),
-    );
-    deps.log.error(
-      dead
-        ? `delivery given up (dead letter): check the subscriber's ${channel === 'telegram' ? 'chat id and that the bot may post there' : 'webhook URL and receiver'}, then \`kzmon subscribers test ${subscriber.id}\``
-        : 'delivery failed; it is tried again with the next attempt window',
-      { ...ctx, attempts: record.attempts, error },
-    );
+    const dead = await recordFailedDelivery(deps, alertId, subscriber, token, record, err, ctx);
     return { ...base, outcome: dead ? 'dead-letter' : 'failed', error };
   }
+}
+
+/** Why another worker's claim stands: delivered already, given up, or still being tried. */
+function unclaimedOutcome(record: DeliveryRecord): ChannelOutcomeKind {
+  return record.status === 'delivered'
+    ? 'already-delivered'
+    : record.status === 'dead'
+      ? 'dead-letter'
+      : 'in-progress';
+}
+
+/**
+ * Releases a failed claim, as a dead letter when the failure is permanent or the claims are used up,
+ * and tells the operator what to check; returns whether it is dead.
+ */
+async function recordFailedDelivery(
+  deps: ChannelDeliveryDeps,
+  alertId: string,
+  subscriber: StoredSubscriber,
+  token: string,
+  record: DeliveryRecord,
+  err: unknown,
+  ctx: { alertId: string; subscriberId: string; channel: 'telegram' | 'webhook' },
+): Promise<boolean> {
+  const { channel } = ctx;
+  const error = (err as Error).message;
+  const dead = isPermanent(err) || record.attempts >= MAX_DELIVERY_CLAIMS;
+  await deps.ledger.releaseDelivery(alertId, subscriber.id, token, error, dead).catch((e: Error) =>
+    deps.log.error('could not record the failed delivery; it is tried again when its claim ends', {
+      ...ctx,
+      error: e.message,
+    }),
+  );
+  deps.log.error(
+    dead
+      ? `delivery given up (dead letter): check the subscriber's ${channel === 'telegram' ? 'chat id and that the bot may post there' : 'webhook URL and receiver'}, then \`kzmon subscribers test ${subscriber.id}\``
+      : 'delivery failed; it is tried again with the next attempt window',
+    { ...ctx, attempts: record.attempts, error },
+  );
+  return dead;
 }
 
 async function sendOnce(

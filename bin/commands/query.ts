@@ -75,7 +75,9 @@ export async function checkSourceName(target: QueryTarget, source: string | unde
 export function reportFailure(res: RouteAnswer, api: string | undefined): void {
   const message = (res.body as { message?: string })?.message ?? JSON.stringify(res.body);
   if (res.status === 400) {
-    process.stderr.write(`kzmon: ${message}\n`);
+    // The API names its parameter (`lang`, `q`); the user typed the option (`--lang`, `--text`).
+    const asOption = message.replace(/^bad parameter (\w+):/, (_, p: string) => `--${p === 'q' ? 'text' : p}:`);
+    process.stderr.write(`kzmon: ${asOption}\n`);
     process.exitCode = EXIT.usage;
     return;
   }

@@ -101,11 +101,13 @@ describe('kzmon query', () => {
   it('a bad parameter names it and what is allowed, with exit code 2', async () => {
     expect(await kzmon('query', '--lang', 'de')).toEqual({
       out: '',
-      err: 'kzmon: bad parameter lang: one of en, ru, kk (got "de")\n',
+      err: 'kzmon: --lang: one of en, ru, kk (got "de")\n',
       code: 2,
     });
     expect((await kzmon('query', '--since', 'last week')).code).toBe(2);
-    expect((await kzmon('query', '--cursor', 'forged.cursor')).err).toMatch(/^kzmon: bad parameter cursor/);
+    expect((await kzmon('query', '--cursor', 'forged.cursor')).err).toMatch(/^kzmon: --cursor: /);
+    // The option the user typed, not the API's parameter name.
+    expect((await kzmon('query', '--text', 'x'.repeat(500))).err).toMatch(/^kzmon: --text: /);
   });
 });
 

@@ -90,49 +90,63 @@ function alternation(src: string, i: number): Seq {
   }
 }
 
+interface Atom {
+  /** The literal strings the atom can be; null when it is not literal. */
+  strings: string[] | null;
+  /** Whether the atom is literal to its end (a group whose alternatives all are). */
+  complete: boolean;
+  end: number;
+  lookaround: boolean;
+}
+
+/** Reads one atom (a group, a class, an escape, a wildcard or a character) at `k`. */
+function atomAt(src: string, k: number): Atom {
+  const ch = src[k];
+  if (ch === '(') {
+    const end = skipGroup(src, k);
+    if (/^\(\?<?[=!]/.test(src.slice(k, k + 4)))
+      return { strings: null, complete: true, end, lookaround: true };
+    const innerStart = src.startsWith('(?:', k)
+      ? k + 3
+      : src.startsWith('(?<', k)
+        ? src.indexOf('>', k) + 1
+        : k + 1;
+    const inner = alternation(src, innerStart);
+    return { strings: inner.prefixes, complete: inner.complete, end, lookaround: false };
+  }
+  if (ch === '[') {
+    const end = skipClass(src, k);
+    return { strings: classChars(src.slice(k + 1, end - 1)), complete: true, end, lookaround: false };
+  }
+  if (ch === '\\') {
+    const next = src[k + 1];
+    if ((next === 'p' || next === 'P') && src[k + 2] === '{') {
+      return { strings: null, complete: true, end: src.indexOf('}', k) + 1, lookaround: false };
+    }
+    return {
+      strings: LITERAL_ESCAPES.has(next) ? [next] : null,
+      complete: true,
+      end: k + 2,
+      lookaround: false,
+    };
+  }
+  if (ch === '.' || ch === '^' || ch === '$')
+    return { strings: null, complete: true, end: k + 1, lookaround: false };
+  const s = String.fromCodePoint(src.codePointAt(k)!);
+  return { strings: [s], complete: true, end: k + s.length, lookaround: false };
+}
+
 function sequence(src: string, i: number): Seq {
   let cur: string[] = [''];
   let open = true;
   let k = i;
   while (k < src.length && src[k] !== '|' && src[k] !== ')') {
-    // one atom: a set of literal strings it can be (null: not literal), and whether it is literal to its end
-    let atom: string[] | null = null;
-    let atomComplete = true;
-    const ch = src[k];
-    if (ch === '(') {
-      const end = skipGroup(src, k);
-      if (/^\(\?<?[=!]/.test(src.slice(k, k + 4))) {
-        k = end; // a look-around takes no characters; ignoring it only widens the candidates
-        continue;
-      }
-      const innerStart = src.startsWith('(?:', k)
-        ? k + 3
-        : src.startsWith('(?<', k)
-          ? src.indexOf('>', k) + 1
-          : k + 1;
-      const inner = alternation(src, innerStart);
-      atom = inner.prefixes;
-      atomComplete = inner.complete;
-      k = end;
-    } else if (ch === '[') {
-      const end = skipClass(src, k);
-      atom = classChars(src.slice(k + 1, end - 1));
-      k = end;
-    } else if (ch === '\\') {
-      const next = src[k + 1];
-      if ((next === 'p' || next === 'P') && src[k + 2] === '{') k = src.indexOf('}', k) + 1;
-      else {
-        if (LITERAL_ESCAPES.has(next)) atom = [next];
-        k += 2;
-      }
-    } else if (ch === '.' || ch === '^' || ch === '$') {
-      k++;
-    } else {
-      const cp = src.codePointAt(k)!;
-      const s = String.fromCodePoint(cp);
-      atom = [s];
-      k += s.length;
-    }
+    const read = atomAt(src, k);
+    k = read.end;
+    // a look-around takes no characters; ignoring it only widens the candidates
+    if (read.lookaround) continue;
+    const atom = read.strings;
+    const atomComplete = read.complete;
     const q = quantifier(src, k);
     k = q.end;
     if (!open) continue;

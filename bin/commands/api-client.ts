@@ -2,6 +2,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { UsageError } from './cli-support';
 
 export interface ApiResponse {
   status: number;
@@ -38,7 +39,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   try {
     base = new URL(options.baseUrl);
   } catch {
-    throw new Error(`--api needs a URL such as https://abc123.execute-api.eu-central-1.amazonaws.com (got ${options.baseUrl})`);
+    throw new UsageError(`--api needs a URL such as https://abc123.execute-api.eu-central-1.amazonaws.com (got ${options.baseUrl})`);
   }
   const region = options.region ?? regionFromUrl(options.baseUrl) ?? process.env.AWS_REGION;
   if (!region) throw new Error(`cannot tell the AWS region of ${options.baseUrl}; set AWS_REGION`);
@@ -71,8 +72,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         .map((k) => `${encode(k)}=${encode(query[k]!)}`)
         .join('&');
       const { host: _host, ...headers } = signed.headers;
-      const res = await fetch(`${base.protocol}//${host}${fullPath}${qs ? `?${qs}` : ''}`, { headers });
-      return readResponse(res);
+      return readResponse(await reach(base, `${base.protocol}//${host}${fullPath}${qs ? `?${qs}` : ''}`, { headers }));
     },
     async send(method, path, payload) {
       const host = base.port ? `${base.hostname}:${base.port}` : base.hostname;
@@ -92,9 +92,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         body,
       });
       const { host: _host, ...headers } = signed.headers;
-      return readResponse(await fetch(`${base.protocol}//${host}${fullPath}`, { method, headers, body }));
+      return readResponse(await reach(base, `${base.protocol}//${host}${fullPath}`, { method, headers, body }));
     },
   };
+}
+
+/** fetch, with a failure to connect told as such ("fetch failed" alone names neither the API nor the cause). */
+async function reach(base: URL, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (err as Error).message;
+    throw new Error(`could not reach the API at ${base.origin}: ${why} (is the --api URL right, and the network up?)`);
+  }
 }
 
 async function readResponse(res: Response): Promise<ApiResponse> {

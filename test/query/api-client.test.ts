@@ -70,3 +70,23 @@ describe('SigV4 API client', () => {
     expect(() => createApiClient({ baseUrl: 'not a url' })).toThrow(/--api needs a URL/);
   });
 });
+
+describe('an API that cannot be reached or named', () => {
+  it('says which API could not be reached and why, not just "fetch failed"', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const client = createApiClient({ baseUrl: url, region: 'eu-central-1', credentials: async () => credentials });
+    await expect(client.get('/items')).rejects.toThrow(
+      new RegExp(`^could not reach the API at ${url.replace(/\./g, '\\.')}: ECONNREFUSED`),
+    );
+  });
+
+  it('takes a malformed --api value as the command used wrongly (exit 2)', () => {
+    expect(() => createApiClient({ baseUrl: 'not-a-url', region: 'eu-central-1' })).toThrow(
+      expect.objectContaining({ name: 'UsageError', message: expect.stringMatching(/^--api needs a URL/) }),
+    );
+  });
+});

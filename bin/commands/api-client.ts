@@ -30,7 +30,10 @@ export function regionFromUrl(url: string): string | undefined {
 
 /** RFC 3986 encoding, the form SigV4 canonicalises the query in, so the request sent is the one signed. */
 function encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** GET requests to the deployed query API, signed with SigV4 for `execute-api` (its routes use IAM auth). */
@@ -39,7 +42,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   try {
     base = new URL(options.baseUrl);
   } catch {
-    throw new UsageError(`--api needs a URL such as https://abc123.execute-api.eu-central-1.amazonaws.com (got ${options.baseUrl})`);
+    throw new UsageError(
+      `--api needs a URL such as https://abc123.execute-api.eu-central-1.amazonaws.com (got ${options.baseUrl})`,
+    );
   }
   const region = options.region ?? regionFromUrl(options.baseUrl) ?? process.env.AWS_REGION;
   if (!region) throw new Error(`cannot tell the AWS region of ${options.baseUrl}; set AWS_REGION`);
@@ -49,52 +54,79 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     credentials: options.credentials ?? defaultProvider(),
     sha256: Sha256,
   });
-  const prefix = base.pathname.replace(/\/$/, '');
-
+  const api: SignedApi = { signer, base, prefix: base.pathname.replace(/\/$/, '') };
   return {
-    async get(path, params = {}) {
-      const query = Object.fromEntries(
-        Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
-      );
-      const host = base.port ? `${base.hostname}:${base.port}` : base.hostname;
-      const fullPath = `${prefix}${path}`;
-      const signed = await signer.sign({
-        method: 'GET',
-        protocol: base.protocol,
-        hostname: base.hostname,
-        port: base.port ? Number(base.port) : undefined,
-        path: fullPath,
-        query,
-        headers: { host, accept: 'application/json' },
-      });
-      const qs = Object.keys(query)
-        .sort()
-        .map((k) => `${encode(k)}=${encode(query[k]!)}`)
-        .join('&');
-      const { host: _host, ...headers } = signed.headers;
-      return readResponse(await reach(base, `${base.protocol}//${host}${fullPath}${qs ? `?${qs}` : ''}`, { headers }));
-    },
-    async send(method, path, payload) {
-      const host = base.port ? `${base.hostname}:${base.port}` : base.hostname;
-      const fullPath = `${prefix}${path}`;
-      const body = payload === undefined ? undefined : JSON.stringify(payload);
-      const signed = await signer.sign({
-        method,
-        protocol: base.protocol,
-        hostname: base.hostname,
-        port: base.port ? Number(base.port) : undefined,
-        path: fullPath,
-        headers: {
-          host,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body,
-      });
-      const { host: _host, ...headers } = signed.headers;
-      return readResponse(await reach(base, `${base.protocol}//${host}${fullPath}`, { method, headers, body }));
-    },
+    get: (path, params = {}) => signedGet(api, path, params),
+    send: (method, path, payload) => signedSend(api, method, path, payload),
   };
+}
+
+interface SignedApi {
+  signer: SignatureV4;
+  base: URL;
+  /** The base URL's path (a stage), put before every route. */
+  prefix: string;
+}
+
+function hostOf(base: URL): string {
+  return base.port ? `${base.hostname}:${base.port}` : base.hostname;
+}
+
+/** A GET with its query signed as sent: empty parameters dropped, keys sorted, RFC 3986 encoded. */
+async function signedGet(
+  { signer, base, prefix }: SignedApi,
+  path: string,
+  params: Record<string, string | undefined>,
+): Promise<ApiResponse> {
+  const query = Object.fromEntries(
+    Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+  const host = hostOf(base);
+  const fullPath = `${prefix}${path}`;
+  const signed = await signer.sign({
+    method: 'GET',
+    protocol: base.protocol,
+    hostname: base.hostname,
+    port: base.port ? Number(base.port) : undefined,
+    path: fullPath,
+    query,
+    headers: { host, accept: 'application/json' },
+  });
+  const qs = Object.keys(query)
+    .sort()
+    .map((k) => `${encode(k)}=${encode(query[k]!)}`)
+    .join('&');
+  const { host: _host, ...headers } = signed.headers;
+  return readResponse(
+    await reach(base, `${base.protocol}//${host}${fullPath}${qs ? `?${qs}` : ''}`, { headers }),
+  );
+}
+
+/** A POST or DELETE with an optional JSON body, the body signed with the request. */
+async function signedSend(
+  { signer, base, prefix }: SignedApi,
+  method: 'POST' | 'DELETE',
+  path: string,
+  payload: unknown,
+): Promise<ApiResponse> {
+  const host = hostOf(base);
+  const fullPath = `${prefix}${path}`;
+  const body = payload === undefined ? undefined : JSON.stringify(payload);
+  const signed = await signer.sign({
+    method,
+    protocol: base.protocol,
+    hostname: base.hostname,
+    port: base.port ? Number(base.port) : undefined,
+    path: fullPath,
+    headers: {
+      host,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body,
+  });
+  const { host: _host, ...headers } = signed.headers;
+  return readResponse(await reach(base, `${base.protocol}//${host}${fullPath}`, { method, headers, body }));
 }
 
 /** fetch, with a failure to connect told as such ("fetch failed" alone names neither the API nor the cause). */
@@ -104,7 +136,9 @@ async function reach(base: URL, url: string, init: RequestInit): Promise<Respons
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (err as Error).message;
-    throw new Error(`could not reach the API at ${base.origin}: ${why} (is the --api URL right, and the network up?)`);
+    throw new Error(
+      `could not reach the API at ${base.origin}: ${why} (is the --api URL right, and the network up?)`,
+    );
   }
 }
 

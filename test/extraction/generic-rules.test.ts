@@ -4,7 +4,7 @@
  * the lead apart from the body), so that a failure names the rule that broke.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../functions/domain/extraction/extract-article';
+import { extractArticle, htmlToParagraphs } from '../../functions/domain/extraction/extract-article';
 
 const TITLE = 'Kazakhstan and the United States discuss trade';
 const P1 =
@@ -105,5 +105,16 @@ describe('generic extractor rules', () => {
     );
     expect(a.title).toBe(TITLE);
     expect([a.lead, ...a.paragraphs]).toEqual([P1, P2, P3]);
+  });
+
+  it('a subheading that heads two sections is stored each time; a text block shown twice is stored once', () => {
+    const SUB = 'Reaction in Astana';
+    const article = `<h1>${TITLE}</h1><div class="t"><p>${P1}</p><h2>${SUB}</h2><p>${P2}</p><p>${P3}</p><blockquote><p>${P2}</p></blockquote><h2>${SUB}</h2><p>${P4}</p></div>`;
+    const a = read(`<html><body>${article}</body></html>`);
+    expect([a.lead, ...a.paragraphs]).toEqual([P1, SUB, P2, P3, SUB, P4]);
+    // the same rule for a body that comes as an HTML fragment (a feed entry, a page's JSON state)
+    expect(
+      htmlToParagraphs(`<p>${P1}</p><h2>${SUB}</h2><p>${P2}</p><h2>${SUB}</h2><p>${P2}</p><p>${P4}</p>`),
+    ).toEqual([P1, SUB, P2, SUB, P4]);
   });
 });

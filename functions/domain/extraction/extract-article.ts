@@ -28,7 +28,7 @@ import {
   withoutSiteName,
 } from './metadata';
 import { storyFromState } from './page-state';
-import { paragraphsFromNodes } from './paragraphs';
+import { dropRepeats, paragraphsFromNodes } from './paragraphs';
 import { collectUnits } from './units';
 import { normalizeText, stripDateStamp, stripDateline } from './text';
 
@@ -125,7 +125,7 @@ function genericBody(index: PageIndex, title: string | null, jsonLd: JsonLdArtic
 
 /** Drops repeats and the headline, removes the agency dateline, and keeps the lead out of the body. */
 function tidy(body: Body, title: string | null): Body {
-  let paragraphs = [...new Set(body.paragraphs)];
+  let paragraphs = dropRepeats(body.paragraphs);
   if (title && paragraphs[0] === title) paragraphs.shift();
   if (paragraphs.length > 0) paragraphs[0] = stripDateline(stripDateStamp(paragraphs[0]!));
   paragraphs = paragraphs.filter((p) => p.length > 0);

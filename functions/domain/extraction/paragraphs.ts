@@ -55,12 +55,31 @@ export function paragraphsFromNodes(nodes: AnyNode[]): string[] {
   return out;
 }
 
-/** Turns an HTML fragment or document (e.g. a gov.kz API `body`) into clean paragraphs, each once. */
+/**
+ * A paragraph this long that recurs is the same block rendered twice (a pull quote, a mobile copy);
+ * a shorter line that recurs apart from itself is the story's structure (the same subheading or label
+ * over two sections) and is kept each time.
+ */
+const REPEATED_BLOCK_CHARS = 80;
+
+/** The paragraphs with every repeat of a text block dropped and recurring short lines kept. */
+export function dropRepeats(paragraphs: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const repeat = out[out.length - 1] === p || (p.length >= REPEATED_BLOCK_CHARS && seen.has(p));
+    seen.add(p);
+    if (!repeat) out.push(p);
+  }
+  return out;
+}
+
+/** Turns an HTML fragment or document (e.g. a gov.kz API `body`) into clean paragraphs, each text block once. */
 export function htmlToParagraphs(html: string): string[] {
   if (!html) return [];
   const doc = indexPage(parseHtml(html)).doc; // indexing also bounds the depth the walk below recurses to
   const bodies: Element[] = [];
   for (const c of doc.children) findAll(c, (el) => el.name === 'body', bodies);
   const root = bodies.length > 0 ? [bodies[0]!] : (doc.children as AnyNode[]);
-  return [...new Set(paragraphsFromNodes(root))];
+  return dropRepeats(paragraphsFromNodes(root));
 }

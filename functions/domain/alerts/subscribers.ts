@@ -1,5 +1,12 @@
-import { z } from 'zod';
+// zod/mini, not zod: this module sits on every alert path (alert, digest, stream-alert, deliver), and full
+// zod made up three quarters of those bundles. Same checks, same messages.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { CATEGORIES, LANGUAGES, TOPICS } from '../model';
+
+// zod/mini ships without messages ("Invalid input"); full zod registers English unless a locale is set,
+// and the CLI and API print these messages to the user, so do the same.
+if (!z.config().localeError) z.config(en());
 
 /** How a subscriber is reached: SNS carries email and SMS; the delivery function posts to the others. */
 export const CHANNELS = ['email', 'sms', 'telegram', 'webhook'] as const;
@@ -10,48 +17,51 @@ const TELEGRAM_CHAT = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
 
 export const subscriberSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only'),
-    email: z.email().optional(),
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +77011234567')
-      .optional(),
-    telegram: z
-      .string()
-      .regex(TELEGRAM_CHAT, 'a Telegram chat id (e.g. 123456789 or -1001234567890) or @channelname')
-      .optional(),
-    webhook: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only')),
+    email: z.optional(z.email()),
+    phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +77011234567'))),
+    telegram: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(TELEGRAM_CHAT, 'a Telegram chat id (e.g. 123456789 or -1001234567890) or @channelname'),
+        ),
+    ),
+    webhook: z.optional(z.url({ protocol: /^https?$/, error: 'an http(s) URL' })),
     /** Signs each webhook body (HMAC-SHA256); the receiver verifies with the same secret. */
-    secret: z.string().min(16, 'at least 16 characters').max(256).optional(),
+    secret: z.optional(z.string().check(z.minLength(16, 'at least 16 characters'), z.maxLength(256))),
     /** SMS subscribers only: where alerts over the monthly SMS cap go, in the next daily digest. */
-    digestEmail: z.email().optional(),
-    categories: z
-      .array(z.enum(CATEGORIES))
-      .min(1)
-      .default([...CATEGORIES]),
-    topics: z.array(z.enum(TOPICS)).optional(),
-    languages: z.array(z.enum(LANGUAGES)).optional(),
-    minScore: z.number().min(0).max(1).default(0),
-    delivery: z.enum(['instant', 'daily']).default('instant'),
+    digestEmail: z.optional(z.email()),
+    categories: z._default(z.array(z.enum(CATEGORIES)).check(z.minLength(1)), [...CATEGORIES]),
+    topics: z.optional(z.array(z.enum(TOPICS))),
+    languages: z.optional(z.array(z.enum(LANGUAGES))),
+    minScore: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+    delivery: z._default(z.enum(['instant', 'daily']), 'instant'),
   })
-  .superRefine((s, ctx) => {
-    const given = [s.email, s.phone, s.telegram, s.webhook].filter(Boolean).length;
-    if (given !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give exactly one of email or phone (or telegram, or webhook)',
-      });
-    if (s.webhook && !s.secret)
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a webhook needs a secret to sign with' });
-    if (s.secret && !s.webhook)
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a secret is only for webhook subscribers' });
-    if (s.digestEmail && !s.phone)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['digestEmail'],
-        message: 'digestEmail is only for SMS (phone) subscribers',
-      });
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      const given = [s.email, s.phone, s.telegram, s.webhook].filter(Boolean).length;
+      if (given !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'give exactly one of email or phone (or telegram, or webhook)',
+        });
+      if (s.webhook && !s.secret)
+        ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a webhook needs a secret to sign with' });
+      if (s.secret && !s.webhook)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secret'],
+          message: 'a secret is only for webhook subscribers',
+        });
+      if (s.digestEmail && !s.phone)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['digestEmail'],
+          message: 'digestEmail is only for SMS (phone) subscribers',
+        });
+    }),
+  );
 
 export type Subscriber = z.infer<typeof subscriberSchema>;
 
@@ -79,7 +89,7 @@ export function isSnsChannel(channel: Channel): boolean {
   return channel === 'email' || channel === 'sms';
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 

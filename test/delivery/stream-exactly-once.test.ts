@@ -13,6 +13,7 @@ import type {
 import { item } from '../alerts/fixtures';
 import { lambdaEnvironment } from '../handlers/lambda-env';
 import { seededRandom } from '../support/seeded-random';
+import { alertInsertRecord, deliverStreamBatch } from '../support/stream-source';
 
 /**
  * The two alert paths together, under faults: the table's stream (stream-shaped events fed to the
@@ -84,23 +85,6 @@ function faultyStore(
   };
 }
 
-function streamRecord(alert: AlertRecord, seq: number): DynamoDBRecord {
-  const row = {
-    pk: `ALERT#${alert.alertId}`,
-    sk: 'ALERT',
-    gsi2pk: 'ALERT#PENDING',
-    gsi2sk: `${alert.createdAt}#${alert.alertId}`,
-    ...alert,
-  };
-  return {
-    eventName: 'INSERT',
-    dynamodb: {
-      SequenceNumber: String(seq).padStart(21, '0'),
-      NewImage: marshall(row, { removeUndefinedValues: true }) as never,
-    },
-  };
-}
-
 describe('Streams path + backstop sweep, under faults', () => {
   it('publishes every alert exactly once', async () => {
     const random = seededRandom(17);
@@ -129,19 +113,9 @@ describe('Streams path + backstop sweep, under faults', () => {
 
     /** Lambda's side of a stream: a batch, retried from the failed records twice, then the failure destination. */
     const invoke = async (records: DynamoDBRecord[]) => {
-      let batch = records;
-      for (let attempt = 0; batch.length > 0; attempt++) {
-        const res = await handler({ Records: batch });
-        const failed = new Set(res.batchItemFailures.map((f) => f.itemIdentifier));
-        if (failed.size === 0) return;
-        const first = batch.findIndex((r) => failed.has(r.dynamodb!.SequenceNumber!));
-        if (attempt === 2) {
-          counts.gaveUp += batch.length - first;
-          return;
-        }
-        counts.retried++;
-        batch = batch.slice(first);
-      }
+      const d = await deliverStreamBatch(handler, records);
+      counts.retried += d.retried;
+      counts.gaveUp += d.gaveUp;
     };
 
     for (let round = 0; round * 10 < N; round++) {
@@ -157,10 +131,10 @@ describe('Streams path + backstop sweep, under faults', () => {
           counts.dropped++;
           continue;
         }
-        records.push(streamRecord(a, ++seq));
+        records.push(alertInsertRecord(a, ++seq));
         if (random() < 0.1) {
           counts.repeated++;
-          records.push(streamRecord(a, ++seq));
+          records.push(alertInsertRecord(a, ++seq));
         }
       }
       const batches = [records.slice(0, 5), records.slice(5)];
@@ -208,9 +182,9 @@ describe('Streams path + backstop sweep, under faults', () => {
   it('ignores stream records that are not new pending instant alerts', async () => {
     const { streamedAlert } = await import('../../functions/handlers/stream-alert');
     const alert = prepareAlert(item({ itemId: 'x1' }), new Date());
-    expect(streamedAlert(streamRecord(alert, 1))?.alertId).toBe('x1');
-    expect(streamedAlert({ ...streamRecord(alert, 2), eventName: 'MODIFY' })).toBeNull();
-    expect(streamedAlert(streamRecord({ ...alert, status: 'sent' }, 3))).toBeNull();
+    expect(streamedAlert(alertInsertRecord(alert, 1))?.alertId).toBe('x1');
+    expect(streamedAlert({ ...alertInsertRecord(alert, 2), eventName: 'MODIFY' })).toBeNull();
+    expect(streamedAlert(alertInsertRecord({ ...alert, status: 'sent' }, 3))).toBeNull();
     const itemRow = {
       eventName: 'INSERT',
       dynamodb: { NewImage: marshall({ pk: 'ITEM#x1', sk: 'ITEM', status: 'pending' }) as never },

@@ -18,10 +18,10 @@
  */
 import { PublishCommand, type PublishCommandInput, SNSClient, ThrottledException } from '@aws-sdk/client-sns';
 import { SQSClient, SendMessageBatchCommand, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
-import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type {
   Context,
   DynamoDBBatchResponse,
+  DynamoDBRecord,
   DynamoDBStreamEvent,
   SQSBatchResponse,
   SQSEvent,
@@ -37,13 +37,14 @@ import type { SourceDefinition } from '../../functions/domain/sources/definition
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { MAX_RECEIVE_COUNT } from '../../lib/constructs/ingestion';
 import { createIdempotencyTable, lambdaContext } from '../handlers/lambda-env';
-import { deliverStreamBatch, insertRecord } from '../support/stream-source';
+import { deliverStreamBatch } from '../support/stream-source';
 import { renderRss, rng } from './harness/corpus';
 import { type FaultProxy, startFaultProxy } from './harness/dynamo-fault-proxy';
 import { type BuiltFeeds, type FeedSpec, buildFeeds } from './harness/feeds';
 import { recordRow } from './harness/outcome-table';
 import { type Route, type SourceServer, startSourceServer } from './harness/source-server';
 import { type SimMessage, SqsSim } from './harness/sqs-sim';
+import { alertRowsFor, unreliableStream } from './harness/stream-records';
 import { CATCH_ALL, CATCH_ALL_SUBSCRIBER, idFor, rowFrom, tally } from './harness/world';
 
 /** lib/constructs/ingestion.ts: six times the classify timeout of 120 s. */
@@ -543,25 +544,6 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
     for (const id of t.duplicatedUrls.map(idFor)) expect(answerLost).toContain(id);
   });
 
-  /** The alert rows the classify handler wrote for these items, as the table holds them (the stream's NEW_IMAGE). */
-  async function alertRowsFor(itemIds: Set<string>) {
-    const rows: Record<string, AttributeValue>[] = [];
-    let start: Record<string, never> | undefined;
-    do {
-      const page = await dynamo.client.send(
-        new ScanCommand({
-          TableName: dynamo.tableName,
-          FilterExpression: 'begins_with(pk, :p)',
-          ExpressionAttributeValues: { ':p': { S: 'ALERT#' } },
-          ExclusiveStartKey: start,
-        }),
-      );
-      rows.push(...(page.Items ?? []).filter((r) => itemIds.has(String(r.pk?.S).slice('ALERT#'.length))));
-      start = page.LastEvaluatedKey as typeof start;
-    } while (start);
-    return rows.sort((a, b) => String(a.gsi2sk?.S).localeCompare(String(b.gsi2sk?.S)));
-  }
-
   it('stream-triggered alert + backstop sweep: every item alerted, repeats only from lost SNS answers', async () => {
     const feeds = openPhase('stream');
     const t0 = performance.now();
@@ -571,9 +553,15 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
     const lostBefore = answerLost.length;
     const fetched = await (await fetchContainer(feeds))(SCHEDULED, lambdaContext('fetch'));
     const classified = await runUntilQuiet({ sweep: false });
-    const rows = await alertRowsFor(new Set(feeds.expected.map((e) => idFor(e.url))));
+    const rows = await alertRowsFor(
+      dynamo.client,
+      dynamo.tableName,
+      new Set(feeds.expected.map((e) => idFor(e.url))),
+    );
+    // The stream as it may arrive: some records never delivered, some twice.
+    const { records, dropped, repeated } = unreliableStream(rows, random);
     let streamAlert = await container<StreamAlertHandler>('stream-alert');
-    const c = { dropped: 0, repeated: 0, retried: 0, gaveUp: 0, failedRecords: 0, died: 0, racingSweeps: 0 };
+    const c = { dropped, repeated, retried: 0, gaveUp: 0, failedRecords: 0, died: 0, racingSweeps: 0 };
     const streamInvoke = async (event: DynamoDBStreamEvent) => {
       const dying = dieBeforeNextPublish;
       const res = await invoke(streamAlert(event, lambdaContext('stream-alert')), dying);
@@ -587,28 +575,20 @@ describe('the Lambda path (fetch, classify, alert handlers as deployed) under fa
       }
       return res;
     };
-    const deliver = async (records: ReturnType<typeof insertRecord>[]) => {
-      const d = await deliverStreamBatch(streamInvoke, records);
+    const deliver = async (batch: DynamoDBRecord[]) => {
+      const d = await deliverStreamBatch(streamInvoke, batch);
       c.retried += d.retried;
       c.gaveUp += d.gaveUp;
       c.failedRecords += d.failedRecords;
     };
-    // The stream as it may arrive: some records never delivered, some twice.
-    let seq = 0;
-    const records: ReturnType<typeof insertRecord>[] = [];
-    for (const row of rows) {
-      if (random() < 0.1) {
-        c.dropped++;
-        continue;
-      }
-      records.push(insertRecord(row, ++seq));
-      if (random() < 0.1) {
-        c.repeated++;
-        records.push(insertRecord(row, ++seq));
-      }
-    }
     // Two workers die after their claim (alone in their batch, so the death takes nothing else with it).
-    for (const record of records.splice(0, 2)) {
+    const alertOf = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.pk?.S;
+    // Two distinct alerts (a repeat of the first would find it claimed and publish nothing).
+    const firstTwo = records
+      .filter((r, i) => records.findIndex((o) => alertOf(o) === alertOf(r)) === i)
+      .slice(0, 2);
+    for (const record of firstTwo) {
+      records.splice(records.indexOf(record), 1);
       dieBeforeNextPublish = true;
       await deliver([record]);
     }

@@ -1,5 +1,6 @@
 import type { AlertMessage } from './alert-message';
-import { type Channel, type Subscriber, channelOf } from './subscribers';
+import { type Channel, channelOf } from './channel';
+import type { Subscriber } from './subscribers';
 
 /**
  * SNS subscription filter policies (attribute scope), built from a subscriber's filter, and a local

@@ -8,9 +8,7 @@ import { CATEGORIES, LANGUAGES, TOPICS } from '../model';
 // and the CLI and API print these messages to the user, so do the same.
 if (!z.config().localeError) z.config(en());
 
-/** How a subscriber is reached: SNS carries email and SMS; the delivery function posts to the others. */
-export const CHANNELS = ['email', 'sms', 'telegram', 'webhook'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel, channelOf, isSnsChannel } from './channel';
 
 /** A Telegram chat: a numeric id (negative for groups and channels) or a public @channel name. */
 const TELEGRAM_CHAT = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
@@ -72,21 +70,9 @@ export interface StoredSubscriber extends Subscriber {
   snsSubscriptions?: string[];
 }
 
-export function channelOf(s: Pick<Subscriber, 'email' | 'phone' | 'telegram' | 'webhook'>): Channel {
-  if (s.email) return 'email';
-  if (s.phone) return 'sms';
-  if (s.telegram) return 'telegram';
-  return 'webhook';
-}
-
 /** The address in a form fit to print: a webhook shows its origin and path, never the secret. */
 export function addressOf(s: Subscriber): string {
   return (s.email ?? s.phone ?? s.telegram ?? s.webhook) as string;
-}
-
-/** Channels SNS delivers itself (the others are posted by the delivery function). */
-export function isSnsChannel(channel: Channel): boolean {
-  return channel === 'email' || channel === 'sms';
 }
 
 function describeIssues(error: z.core.$ZodError): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { filterPolicyFor, policyMatches } from '../alerts/filter-policy';
-import { type StoredSubscriber, channelOf } from '../alerts/subscribers';
+import { channelOf } from '../alerts/channel';
+import type { StoredSubscriber } from '../alerts/subscribers';
 import type {
   AlertMessage,
   DeliveryLedger,

@@ -26,6 +26,8 @@ export interface MonitorConfig {
   dashboard: boolean;
   /** Tags on every resource, beside the ones the stack sets itself. */
   tags: Record<string, string>;
+  /** How a site's admin reaches the operator (a URL or mailto:), sent in the crawler's User-Agent. */
+  crawlerContact?: string;
   /** SMS alerts per subscriber and month before the rest wait for the digest (the delivery code's default when unset). */
   smsMonthlyCap?: number;
 }
@@ -86,6 +88,10 @@ const settingsSchema = z.strictObject({
       z.string().max(256),
     )
     .default({}),
+  crawlerContact: z
+    .string()
+    .regex(/^(https:\/\/|mailto:)\S{3,200}$/, 'a URL (https://…) or mailto: address where site admins reach you')
+    .optional(),
   smsMonthlyCap: z.coerce.number().int().min(0, 'a whole number of SMS a month, 0 or more').max(100_000).optional(),
 });
 

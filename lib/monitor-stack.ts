@@ -62,6 +62,7 @@ export class MonitorStack extends Stack {
       failedRuns: this.failedRuns,
       logRetention: config.logRetentionDays,
       seenTtlDays: config.seenTtlDays,
+      crawlerContact: config.crawlerContact,
     });
     this.alerts = new Alerts(this, 'Alerts', {
       table: this.storage.table,

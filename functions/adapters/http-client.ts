@@ -41,8 +41,17 @@ export {
 export { isLoopback, isPrivateAddress } from './address-policy';
 export { retryAfterMs } from './http-retry';
 
-export const USER_AGENT =
-  'kz-news-monitor/0.1 (+https://github.com/kz-news-monitor/kz-news-monitor; news monitoring for Kazakhstan-US relations)';
+/**
+ * The User-Agent names the project and, when the operator set one, how to reach them: a site's admin who
+ * sees our requests should be able to write to a person, and that address belongs to whoever runs the
+ * monitor, so it is a setting (KZMON_CONTACT; the deploy's `crawlerContact`), never a value in the code.
+ */
+export function userAgentFor(contact?: string): string {
+  const reach = contact?.trim() ? `; +${contact.trim()}` : '';
+  return `kz-news-monitor/0.1 (news monitoring for Kazakhstan-US relations${reach})`;
+}
+
+export const USER_AGENT = userAgentFor(process.env.KZMON_CONTACT);
 
 export interface HttpClientOptions {
   /** Host names that may be fetched (exact, lower-case). Redirects and links found in feeds are checked too. */

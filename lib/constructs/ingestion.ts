@@ -19,6 +19,8 @@ export interface IngestionProps {
   failedRuns: IQueue;
   logRetention: RetentionDays;
   seenTtlDays: number;
+  /** Sent in the crawler's User-Agent (KZMON_CONTACT) by the functions that fetch from the sites. */
+  crawlerContact?: string;
 }
 
 /**
@@ -92,7 +94,11 @@ export class Ingestion extends Construct {
       description: 'Reads Kazinform and MFA sources and queues new items',
       ...FETCH,
       logRetention: props.logRetention,
-      environment: { TABLE_NAME: props.table.tableName, QUEUE_URL: this.queue.queueUrl },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        QUEUE_URL: this.queue.queueUrl,
+        ...contactEnv(props),
+      },
     });
     this.queue.grantSendMessages(fn);
     grantFetchAccess(props.table, fn);
@@ -111,6 +117,7 @@ export class Ingestion extends Construct {
         TABLE_NAME: props.table.tableName,
         SEEN_TTL_DAYS: String(props.seenTtlDays),
         IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
+        ...contactEnv(props),
       },
     });
     grantClassifyAccess(props.table, fn);
@@ -146,4 +153,8 @@ export class Ingestion extends Construct {
     });
     return schedule;
   }
+}
+
+function contactEnv(props: IngestionProps): Record<string, string> {
+  return props.crawlerContact ? { KZMON_CONTACT: props.crawlerContact } : {};
 }

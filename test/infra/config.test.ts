@@ -66,6 +66,21 @@ describe('deploy settings', () => {
     ).toThrow(/settingsFile=\/nonexistent\/deploy\.settings\.json: no such file/);
   });
 
+  it('sends the operator\'s contact in the crawler\'s User-Agent only from the settings, never a built-in address', () => {
+    const fetchersEnv = (template: ReturnType<typeof synthMonitor>['template']) =>
+      Object.values(template.findResources('AWS::Lambda::Function'))
+        .map((f) => f.Properties.Environment?.Variables ?? {})
+        .filter((v) => 'KZMON_CONTACT' in v);
+    expect(fetchersEnv(synthMonitor({}).template)).toEqual([]);
+    const { template } = synthMonitor({ crawlerContact: 'mailto:desk@example.org' });
+    const withContact = fetchersEnv(template);
+    expect(withContact).toHaveLength(2); // fetch reads lists, classify reads article pages
+    for (const v of withContact) expect(v.KZMON_CONTACT).toBe('mailto:desk@example.org');
+    expect(() => loadConfig((k) => ({ crawlerContact: 'someone' })[k], { settingsFile: null })).toThrow(
+      /crawlerContact.*mailto:/,
+    );
+  });
+
   it('names a second copy: stack name and name prefix from the settings (point 8)', () => {
     const { stack, template } = synthMonitor({ stackName: 'KzNewsMonitorStaging', namePrefix: 'staging' });
     expect(stack.stackName).toBe('KzNewsMonitorStaging');

@@ -4,6 +4,7 @@ import {
   HttpClient,
   HttpStatusError,
   USER_AGENT,
+  userAgentFor,
   decodeBody,
   isPrivateAddress,
 } from '../../functions/adapters/http-client';
@@ -22,12 +23,16 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 describe('HttpClient against the fixture server', () => {
-  it('sends an honest User-Agent naming the project and its homepage', async () => {
+  it('sends an honest User-Agent naming the project, and the operator\'s contact when one is set', async () => {
     const { http } = testClient();
     await http.request({ url: server.url('/rss/en.xml') });
     const ua = server.requests[0]!.headers['user-agent'];
     expect(ua).toBe(USER_AGENT);
-    expect(ua).toMatch(/kz-news-monitor.*https:\/\//);
+    expect(ua).toMatch(/^kz-news-monitor\/\S+ \(news monitoring/);
+    expect(userAgentFor(undefined)).not.toMatch(/https?:|@/);
+    expect(userAgentFor('mailto:desk@example.org')).toBe(
+      'kz-news-monitor/0.1 (news monitoring for Kazakhstan-US relations; +mailto:desk@example.org)',
+    );
   });
 
   it('answers 304 as not modified when the stored ETag matches, with an empty body', async () => {

@@ -17,8 +17,14 @@ const subscribers = parseSubscribers([
   { id: 'morning', email: 'morning@example.org', categories: ['kz-us'], delivery: 'daily' },
 ]);
 let env: Awaited<ReturnType<typeof lambdaEnvironment>>;
-let alert: (event: unknown, context?: ReturnType<typeof lambdaContext>) => Promise<{ sent: number; failed: number }>;
-let digest: (event: { day?: string }, context?: ReturnType<typeof lambdaContext>) => Promise<{ day: string; sent: number; failed: number }>;
+let alert: (
+  event: unknown,
+  context?: ReturnType<typeof lambdaContext>,
+) => Promise<{ sent: number; failed: number }>;
+let digest: (
+  event: { day?: string },
+  context?: ReturnType<typeof lambdaContext>,
+) => Promise<{ day: string; sent: number; failed: number }>;
 // Recorded over a minute ago: the sweep is the stream's backstop and leaves newer alerts to it.
 const now = new Date(Date.now() - 90_000);
 const stored = item({ itemId: 'aa11bb22cc33dd44', publishedAt: now.toISOString() });
@@ -74,7 +80,9 @@ describe('digest handler', () => {
     expect(sns).toHaveReceivedCommandWith(PublishCommand, {
       TopicArn: TOPIC_ARN,
       MessageStructure: 'json',
-      MessageAttributes: expect.objectContaining({ delivery: { DataType: 'String.Array', StringValue: JSON.stringify(['daily:morning']) } }),
+      MessageAttributes: expect.objectContaining({
+        delivery: { DataType: 'String.Array', StringValue: JSON.stringify(['daily:morning']) },
+      }),
     });
     sns.resetHistory();
     expect(await digest({ day }, lambdaContext('digest'))).toMatchObject({ day, sent: 0 });

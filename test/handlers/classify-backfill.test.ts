@@ -1,11 +1,11 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqsItemQueue } from '../../functions/adapters/sqs-queue';
 import type { FeedEntry } from '../../functions/domain/model';
 import { deployedBackfillStep } from '../../bin/commands/backfill';
-import { createIdempotencyTable, lambdaContext, lambdaEnvironment } from './lambda-env';
+import { createIdempotencyTable, lambdaContext, lambdaEnvironment, sqsRecord } from './lambda-env';
 
 let env: Awaited<ReturnType<typeof lambdaEnvironment>>;
 let handler: (
@@ -27,25 +27,6 @@ const historic: FeedEntry = {
     '<p>Minister of Foreign Affairs of Kazakhstan met the US Ambassador in Astana to prepare the C5+1 summit.</p>' +
     '<p>The sides discussed Kazakhstan–US strategic partnership, trade and investment, and critical minerals.</p>',
 };
-
-function record(messageId: string, body: string): SQSRecord {
-  return {
-    messageId,
-    receiptHandle: `rh-${messageId}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '1764000000000',
-      SenderId: 'backfill',
-      ApproximateFirstReceiveTimestamp: '1764000000000',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-central-1:123456789012:kzmon-new-items',
-    awsRegion: 'eu-central-1',
-  };
-}
 
 beforeAll(async () => {
   env = await lambdaEnvironment({ IDEMPOTENCY_TABLE: 'kzmon-idempotency-bf', SEEN_TTL_DAYS: '30' });
@@ -73,7 +54,7 @@ describe('backfill through the deployed queue', () => {
 
   it('the classify function stores a message marked backfill and records no alert for it', async () => {
     const res = await handler(
-      { Records: [record('m-bf', JSON.stringify({ ...historic, backfill: true }))] },
+      { Records: [sqsRecord('m-bf', JSON.stringify({ ...historic, backfill: true }), 'backfill')] },
       lambdaContext('classify'),
     );
     expect(res.batchItemFailures).toEqual([]);
@@ -91,8 +72,8 @@ describe('backfill through the deployed queue', () => {
     const res = await handler(
       {
         Records: [
-          record('m-live', JSON.stringify(live)),
-          record('m-bad', JSON.stringify({ ...live, itemId: 'd1', backfill: 'yes' })),
+          sqsRecord('m-live', JSON.stringify(live), 'backfill'),
+          sqsRecord('m-bad', JSON.stringify({ ...live, itemId: 'd1', backfill: 'yes' }), 'backfill'),
         ],
       },
       lambdaContext('classify'),

@@ -1,10 +1,13 @@
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedEntry } from '../../functions/domain/model';
-import { createIdempotencyTable, lambdaContext, lambdaEnvironment } from './lambda-env';
+import { createIdempotencyTable, lambdaContext, lambdaEnvironment, sqsRecord } from './lambda-env';
 
 let env: Awaited<ReturnType<typeof lambdaEnvironment>>;
-let handler: (event: SQSEvent, context: ReturnType<typeof lambdaContext>) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+let handler: (
+  event: SQSEvent,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 // The feed carried the body, so the handler needs no page fetch (and no network).
 const relevant: FeedEntry = {
@@ -28,25 +31,6 @@ const other: FeedEntry = {
   bodyHtml: '<p>The tenge weakened against the dollar at the morning session of KASE.</p>',
 };
 
-function record(messageId: string, body: string): SQSRecord {
-  return {
-    messageId,
-    receiptHandle: `rh-${messageId}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '1764000000000',
-      SenderId: 'fetch',
-      ApproximateFirstReceiveTimestamp: '1764000000000',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-central-1:123456789012:kzmon-new-items',
-    awsRegion: 'eu-central-1',
-  };
-}
-
 beforeAll(async () => {
   env = await lambdaEnvironment({ IDEMPOTENCY_TABLE: 'kzmon-idempotency', SEEN_TTL_DAYS: '30' });
   await createIdempotencyTable(env.dynamo, 'kzmon-idempotency');
@@ -58,10 +42,10 @@ describe('classify handler', () => {
   it('reports only the bad records as batch item failures and processes the good ones', async () => {
     const event: SQSEvent = {
       Records: [
-        record('m-good', JSON.stringify(relevant)),
-        record('m-not-json', '{ this is not json'),
-        record('m-no-url', JSON.stringify({ ...other, itemId: 'c1b2c3d4e5f60718', url: undefined })),
-        record('m-other', JSON.stringify(other)),
+        sqsRecord('m-good', JSON.stringify(relevant)),
+        sqsRecord('m-not-json', '{ this is not json'),
+        sqsRecord('m-no-url', JSON.stringify({ ...other, itemId: 'c1b2c3d4e5f60718', url: undefined })),
+        sqsRecord('m-other', JSON.stringify(other)),
       ],
     };
     const res = await handler(event, lambdaContext('classify'));
@@ -72,12 +56,20 @@ describe('classify handler', () => {
     // The exchange-rate story is not stored as an item, but is marked seen so it is not fetched again.
     expect(await env.store.getItem(other.itemId)).toBeNull();
     expect(await env.store.findUnseen([relevant.itemId, other.itemId], new Date())).toEqual(new Set());
-    expect(await env.store.getAlert(relevant.itemId)).toMatchObject({ status: 'pending', itemId: relevant.itemId });
+    expect(await env.store.getAlert(relevant.itemId)).toMatchObject({
+      status: 'pending',
+      itemId: relevant.itemId,
+    });
   });
 
   it('a redelivered message succeeds without storing anything twice', async () => {
-    const res = await handler({ Records: [record('m-again', JSON.stringify(relevant))] }, lambdaContext('classify'));
+    const res = await handler(
+      { Records: [sqsRecord('m-again', JSON.stringify(relevant))] },
+      lambdaContext('classify'),
+    );
     expect(res.batchItemFailures).toEqual([]);
-    expect((await env.store.listStoryMembers((await env.store.getItem(relevant.itemId))!.storyId)).length).toBe(1);
+    expect(
+      (await env.store.listStoryMembers((await env.store.getItem(relevant.itemId))!.storyId)).length,
+    ).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import type { Context } from 'aws-lambda';
+import type { Context, SQSRecord } from 'aws-lambda';
 import { vi } from 'vitest';
 import { createMonitorStore } from '../../functions/adapters/monitor-store';
 import type { MonitorStore } from '../../functions/domain/ports';
@@ -65,5 +65,25 @@ export function lambdaContext(name: string): Context {
     done: () => {},
     fail: () => {},
     succeed: () => {},
+  };
+}
+
+/** One SQS record as the new-items queue delivers it to the classify function (first receive). */
+export function sqsRecord(messageId: string, body: string, senderId = 'fetch'): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `rh-${messageId}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '1764000000000',
+      SenderId: senderId,
+      ApproximateFirstReceiveTimestamp: '1764000000000',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-central-1:123456789012:kzmon-new-items',
+    awsRegion: 'eu-central-1',
   };
 }

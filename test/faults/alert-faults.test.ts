@@ -23,6 +23,7 @@ import type { AlertMessage, MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { HttpClient } from '../../functions/adapters/http-client';
 import { runLocalCycle } from '../../functions/local/local-cycle';
+import { thisCycleAndTheNext } from './harness/two-cycles';
 import { type LocalDynamo, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { DELIVERY_LOG, type Delivery, PUBLISH_LOG } from '../../functions/local/outbox-publisher';
 import { rng } from './harness/corpus';
@@ -212,25 +213,10 @@ describe('alert faults', () => {
       const log = captureLog();
       const http = new HttpClient({ allowedHosts: allowedHostsFor(feeds.sources), allowInsecureLocal: true });
       const t0 = Date.now();
-      await runLocalCycle({
-        sources: feeds.sources,
-        http,
-        store,
-        publisher,
-        log,
-        concurrency: 8,
-        now: () => NOW,
-      });
-      const later = new Date(NOW.getTime() + 10 * 60_000);
-      const second = await runLocalCycle({
-        sources: feeds.sources,
-        http,
-        store,
-        publisher,
-        log,
-        concurrency: 8,
-        now: () => later,
-      });
+      const [, second] = await thisCycleAndTheNext(
+        { sources: feeds.sources, http, store, publisher, log, concurrency: 8 },
+        NOW,
+      );
       const seconds = (Date.now() - t0) / 1000;
       const t = await tally(base, feeds.expected, publisher.accepted);
       recordRow(

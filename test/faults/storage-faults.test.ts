@@ -9,7 +9,7 @@ import { createMonitorStore } from '../../functions/adapters/monitor-store';
 import type { MonitorStore } from '../../functions/domain/ports';
 import { allowedHostsFor } from '../../functions/domain/sources/allowlist';
 import { HttpClient } from '../../functions/adapters/http-client';
-import { runLocalCycle } from '../../functions/local/local-cycle';
+import { thisCycleAndTheNext } from './harness/two-cycles';
 import { type LocalDynamo, localClient, startLocalDynamo } from '../../functions/local/local-dynamodb';
 import { type FaultProxy, startFaultProxy } from './harness/dynamo-fault-proxy';
 import { type BuiltFeeds, buildFeeds } from './harness/feeds';
@@ -64,26 +64,10 @@ describe(`storage faults: ${RATE * 100}% of DynamoDB requests throttled, failed 
       timeoutMs: 10_000,
     });
     const t0 = Date.now();
-    const first = await runLocalCycle({
-      sources: feeds.sources,
-      http,
-      store,
-      publisher,
-      log,
-      concurrency: 8,
-      now: () => NOW,
-    });
-    // The next scheduled cycle, after any alert lease a faulted sweep left behind has run out.
-    const later = new Date(NOW.getTime() + 10 * 60_000);
-    const second = await runLocalCycle({
-      sources: feeds.sources,
-      http,
-      store,
-      publisher,
-      log,
-      concurrency: 8,
-      now: () => later,
-    });
+    const [first, second] = await thisCycleAndTheNext(
+      { sources: feeds.sources, http, store, publisher, log, concurrency: 8 },
+      NOW,
+    );
     const seconds = (Date.now() - t0) / 1000;
 
     proxy.setRate(0);
